@@ -1,0 +1,54 @@
+// swift-tools-version: 6.0
+// Lucky Gas (幸福氣體) branch back office. Module arrows: Docs/architecture.md.
+import PackageDescription
+
+let package = Package(
+    name: "LuckyGas",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "luckygas", targets: ["LuckyGasApp"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+    ],
+    targets: [
+        .target(name: "LuckyGasCore"),
+        .target(
+            name: "LuckyGasStore",
+            dependencies: [
+                "LuckyGasCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        // No pkgConfig: SwiftPM drops its -D flags anyway; shim.h defines NCURSES_WIDECHAR itself.
+        .systemLibrary(name: "CNcursesw"),
+        .target(name: "LuckyGasTerminal", dependencies: ["CNcursesw"]),
+        .target(name: "LuckyGasTUI", dependencies: ["LuckyGasCore", "LuckyGasStore", "LuckyGasTerminal"]),
+        .executableTarget(
+            name: "LuckyGasApp",
+            dependencies: [
+                "LuckyGasCore", "LuckyGasStore", "LuckyGasTUI", "LuckyGasTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(name: "LuckyGasTestSupport", dependencies: ["LuckyGasCore", "LuckyGasStore"]),
+        .testTarget(name: "LuckyGasCoreTests", dependencies: ["LuckyGasCore", "LuckyGasTestSupport"]),
+        .testTarget(
+            name: "LuckyGasStoreTests",
+            dependencies: [
+                "LuckyGasStore", "LuckyGasTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "LuckyGasAppTests",
+            dependencies: ["LuckyGasApp", "LuckyGasStore", "LuckyGasTestSupport"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,20 @@
+#ifndef CNCURSESW_SHIM_H
+#define CNCURSESW_SHIM_H
+/* Wide API (get_wch, setcchar, mvadd_wch, cchar_t). SwiftPM drops pkg-config's
+   "-D_XOPEN_SOURCE=600", so the shim asks for the wide API itself. */
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#include <locale.h>
+#include <langinfo.h>
+#include <stdio.h>
+#include <wchar.h>
+#include <ncurses.h>
+
+/* C globals are rejected by Swift 6 strict concurrency; read them through functions. */
+static inline WINDOW *lg_stdscr(void) { return stdscr; }
+static inline int lg_lines(void) { return LINES; }
+static inline int lg_cols(void) { return COLS; }
+static inline const char *lg_curses_version(void) { return curses_version(); }
+
+#endif

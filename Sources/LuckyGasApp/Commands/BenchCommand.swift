@@ -1,0 +1,165 @@
+import ArgumentParser
+import Foundation
+import GRDB
+import LuckyGasCore
+import LuckyGasStore
+
+/// `luckygas bench`: measures the store on a generated branch at the seeds' scale.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "效能量測 / Benchmark search, quote, placeOrder and credit check at the seeds' scale.",
+        discussion: "Build with -c release first: swift build -c release && .build/release/luckygas bench")
+
+    @Option(help: "客戶數 / Customers to generate.") var customers = 50_000
+    @Option(help: "下單筆數 / Orders to place.") var orders = 10_000
+    @Option(help: "每項查詢次數 / Samples per read measurement.") var samples = 2_000
+    @Option(help: "工作目錄 / Directory for the benchmark database (default: a temporary one).") var workDir: String?
+    @Flag(name: .long, help: "以 JSON 輸出 / JSON output.") var json = false
+
+    struct Figures: Codable {
+        var customers: Int
+        var buildSeconds: Double
+        var measurements: [String: Timing]
+        var ordersPlaced: Int
+        var ordersRefusedByCredit: Int
+        var ordersPerSecond: Double
+        var rawInsertRowsPerSecond: Double
+        var ordersPerRawRow: Double
+    }
+
+    struct Timing: Codable {
+        var count: Int
+        var p50Microseconds: Double
+        var p99Microseconds: Double
+    }
+
+    func run() throws {
+        let output = Output(json: json)
+        do {
+            let figures = try measure()
+            output.emit(figures) { Self.report(figures) }
+        } catch {
+            output.report(error)
+            throw ExitCode.failure
+        }
+    }
+
+    static func report(_ figures: Figures) -> [String] {
+        var lines = [
+            "branch: \(figures.customers) customers, generated in \(String(format: "%.1f", figures.buildSeconds)) s"
+        ]
+        for key in figures.measurements.keys.sorted() {
+            guard let timing = figures.measurements[key] else { continue }
+            lines.append(
+                "\(key.padding(toLength: 22, withPad: " ", startingAt: 0)) p50 \(String(format: "%8.1f", timing.p50Microseconds)) µs"
+                    + "   p99 \(String(format: "%8.1f", timing.p99Microseconds)) µs   (n=\(timing.count))")
+        }
+        lines.append(
+            "placeOrder: \(figures.ordersPlaced) placed, \(figures.ordersRefusedByCredit) refused by credit, "
+                + String(format: "%.0f orders/s", figures.ordersPerSecond))
+        lines.append(
+            String(
+                format: "raw SQLite insert: %.0f rows/s (one transaction, prepared statement)",
+                figures.rawInsertRowsPerSecond))
+        lines.append(String(format: "yardstick: orders/s ÷ raw rows/s = %.4f", figures.ordersPerRawRow))
+        return lines
+    }
+
+    func measure() throws -> Figures {
+        let directory =
+            workDir ?? NSTemporaryDirectory() + "luckygas-bench-\(ProcessInfo.processInfo.processIdentifier)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { if workDir == nil { try? FileManager.default.removeItem(atPath: directory) } }
+        let path = directory + "/bench.db"
+        let asOf = "2026-11-18"
+        var options = try SampleCommand.options(customers: customers, days: 0, seed: 7, asOf: asOf, ordersPerDay: 0)
+        options.passwordRounds = PasswordHasher.defaultRounds
+        let buildStart = Date()
+        try SampleGenerator.generate(into: path, options: options)
+        let buildSeconds = Date().timeIntervalSince(buildStart)
+
+        let morning = LocalDateTime(date: options.asOf, hour: 9)
+        let database = try AppDatabase.open(path: path, clock: .fixed(morning))
+        let session = try database.authenticate(name: "counter", password: "counter")
+        var random = SystemRandomNumberGenerator()
+        let customerIDs = (1...customers).map { CustomerID(number: $0) }
+        let phones = try customerIDs.prefix(500).compactMap { try database.customer($0)?.customer.primaryPhone?.digits }
+        let names = try customerIDs.prefix(500).compactMap { try database.customer($0)?.customer.name }
+        let singles = names.compactMap { $0.first.map(String.init) }
+        let triples = names.filter { $0.count >= 3 }.map { String($0.prefix(3)) }
+
+        var measurements: [String: Timing] = [:]
+        measurements["search 1-char"] = try time(samples) {
+            _ = try database.searchCustomers(singles.randomElement(using: &random) ?? "王")
+        }
+        measurements["search 3-char"] = try time(samples) {
+            _ = try database.searchCustomers(triples.randomElement(using: &random) ?? "信義路")
+        }
+        measurements["search phone"] = try time(samples) {
+            let phone = phones.randomElement(using: &random) ?? "0912345678"
+            _ = try database.searchCustomers(String(phone.suffix(6)))
+        }
+        measurements["credit check"] = try time(samples) {
+            _ = try database.creditCheck(customerIDs.randomElement(using: &random) ?? customerIDs[0], amount: 2_000)
+        }
+        let calendar = try database.calendar()
+        let dates = (1...14).map { options.asOf.adding(days: $0) }.filter { !calendar.slots(on: $0).isEmpty }
+        let p001 = try parsed { try ProductCode("P001") }
+        func input() -> OrderInput {
+            OrderInput(
+                customer: customerIDs.randomElement(using: &random) ?? customerIDs[0],
+                items: [QuoteRequest.Item(product: p001, quantity: Int.random(in: 1...4, using: &random))],
+                date: dates.randomElement(using: &random) ?? options.asOf.adding(days: 1), slot: .morning)
+        }
+        measurements["quote"] = try time(samples) { _ = try database.quote(input()) }
+
+        var placed = 0
+        var refused = 0
+        let placeStart = Date()
+        measurements["placeOrder"] = try time(orders) {
+            do {
+                _ = try database.placeOrder(input(), by: session)
+                placed += 1
+            } catch StoreError.creditRefused {
+                refused += 1
+            }
+        }
+        let ordersPerSecond = Double(orders) / Date().timeIntervalSince(placeStart)
+        let raw = try rawInsertRate(directory + "/raw.db")
+        return Figures(
+            customers: customers, buildSeconds: buildSeconds, measurements: measurements, ordersPlaced: placed,
+            ordersRefusedByCredit: refused, ordersPerSecond: ordersPerSecond, rawInsertRowsPerSecond: raw,
+            ordersPerRawRow: ordersPerSecond / raw)
+    }
+
+    /// Times `count` runs of `body`, returning p50 and p99 in microseconds.
+    func time(_ count: Int, _ body: () throws -> Void) throws -> Timing {
+        var durations: [UInt64] = []
+        durations.reserveCapacity(count)
+        for _ in 0..<count {
+            let start = DispatchTime.now().uptimeNanoseconds
+            try body()
+            durations.append(DispatchTime.now().uptimeNanoseconds - start)
+        }
+        durations.sort()
+        func percentile(_ p: Double) -> Double {
+            guard !durations.isEmpty else { return 0 }
+            return Double(durations[min(durations.count - 1, Int(Double(durations.count) * p))]) / 1000
+        }
+        return Timing(count: count, p50Microseconds: percentile(0.50), p99Microseconds: percentile(0.99))
+    }
+
+    /// The machine's yardstick: rows/s of a plain prepared INSERT into a WAL file, one transaction.
+    func rawInsertRate(_ path: String) throws -> Double {
+        let queue = try DatabasePool(path: path)
+        try queue.write { db in try db.execute(sql: "CREATE TABLE raw (id INTEGER PRIMARY KEY, a TEXT, b INTEGER)") }
+        let rows = 100_000
+        let start = Date()
+        try queue.write { db in
+            let statement = try db.makeStatement(sql: "INSERT INTO raw (a, b) VALUES (?, ?)")
+            for index in 0..<rows { try statement.execute(arguments: ["row \(index)", index]) }
+        }
+        return Double(rows) / Date().timeIntervalSince(start)
+    }
+}

@@ -1,0 +1,112 @@
+import ArgumentParser
+import LuckyGasCore
+import LuckyGasStore
+
+/// `luckygas customer add|show|search`.
+struct CustomerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "customer", abstract: "客戶 / Customers.", subcommands: [Add.self, Show.self, Search.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "新增客戶 / Add a customer.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var user: UserOptions
+        @Option(help: "名稱 / Name.") var name: String
+        @Option(help: "電話，可重複 / Phone (repeatable; the first is primary).") var phone: [String]
+        @Option(help: "residential|commercial|industrial") var type: String
+        @Option(help: "cod|net30|monthly") var terms: String
+        @Option(help: "信用額度 / Credit limit in NT$.") var limit: Int64 = 0
+        @Option(help: "統一編號 / Tax id (UBN).") var taxId: String?
+        @Option(help: "地址 / Delivery address.") var address: String
+        @Option(help: "郵遞區號 / Postal code.") var postalCode: String
+        @Option(help: "north|central|south|remote") var zone: String
+        @Option(help: "緯度 / Latitude.") var lat: Double?
+        @Option(help: "經度 / Longitude.") var lon: Double?
+        @Option(help: "電子發票 / E-invoice: b2b|printed|mobile_barcode|citizen_certificate|donation.")
+        var einvoice: String?
+        @Option(help: "載具或捐贈碼 / Carrier id or donation code.") var carrier: String = ""
+        @Option(help: "送貨備註 / Delivery instructions.") var instructions: String = ""
+
+        func run() throws {
+            try perform(global) {
+                let customer = try parsed { () throws -> Customer in
+                    let coordinate: Coordinate? =
+                        if let lat, let lon { try Coordinate(latitude: lat, longitude: lon) } else { nil }
+                    let taxID = try taxId.map { try TaxID($0) }
+                    return try Customer(
+                        name: name, type: parseChoice(type, field: "type"), phones: phone.map { try PhoneNumber($0) },
+                        taxID: taxID, terms: parseChoice(terms, field: "terms"), creditLimit: Money(limit),
+                        addresses: [
+                            Address(
+                                text: address, postalCode: postalCode, zone: parseChoice(zone, field: "zone"),
+                                coordinate: coordinate, instructions: instructions)
+                        ],
+                        invoicePreference: try einvoice.map { try InvoicePreference(kind: $0, value: carrier) })
+                }
+                let database = try global.open()
+                let id = try database.addCustomer(customer, by: user.session(database))
+                struct Added: Encodable { var id: CustomerID }
+                global.output.emit(Added(id: id)) { ["已新增客戶 \(id) / Added customer \(id)"] }
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "客戶資料 / Show a customer.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "客戶編號 / Customer id, e.g. C000123.") var id: String
+
+        func run() throws {
+            try perform(global) {
+                let customerID = try parsed { try CustomerID(id) }
+                guard let record = try global.open().customer(customerID) else {
+                    throw StoreError.customerNotFound(customerID.rawValue)
+                }
+                let customer = record.customer
+                global.output.emit(record) {
+                    var lines = [
+                        "\(customerID)  \(customer.name)  \(customer.type.chinese) \(customer.type.rawValue)  \(customer.status.rawValue)",
+                        "電話 phone: " + customer.phones.map(\.display).joined(separator: ", "),
+                        "統編 tax id: \(customer.taxID?.rawValue ?? "-")   發票 e-invoice: \(customer.invoicePreference.summary)",
+                        "付款 terms: \(customer.terms.chinese) \(customer.terms.rawValue)   額度 limit: \(customer.creditLimit)",
+                    ]
+                    for address in customer.addresses {
+                        lines.append(
+                            "地址 #\(address.id ?? 0)\(address.isDefault ? "*" : " ") \(address.postalCode) \(address.text) (\(address.zone.rawValue))"
+                        )
+                    }
+                    for special in record.specialPrices {
+                        lines.append(
+                            "特價 special: \(special.product) \(special.price) \(special.validFrom)..\(special.validUntil)"
+                        )
+                    }
+                    return lines
+                }
+            }
+        }
+    }
+
+    struct Search: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "搜尋客戶 / Search by name, address, phone digits, tax id or customer id.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "搜尋文字 / Text (one Chinese character is enough).") var text: String
+        @Option(help: "最多筆數 / Maximum rows.") var limit = 50
+
+        func run() throws {
+            try perform(global) {
+                let results = try global.open().searchCustomers(text, limit: limit)
+                global.output.emit(results) {
+                    results.isEmpty
+                        ? ["查無符合「\(text)」的客戶 / No customer matches \"\(text)\""]
+                        : results.map {
+                            "\($0.id)  \(pad($0.name, 20)) \(pad($0.phone, 14)) \($0.terms.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \($0.address)"
+                        }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import LuckyGasStore
+
+/// `luckygas db init|check`.
+struct DatabaseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "db", abstract: "建立與檢查資料庫 / Create and check the branch database.",
+        subcommands: [Init.self, Check.self])
+
+    struct Init: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "建立資料庫 / Create a branch database (empty with an admin user, or a copy of the sample).")
+
+        @OptionGroup var global: GlobalOptions
+        @Flag(help: "複製範例資料庫 / Start from the bundled sample database.") var sample = false
+        @Flag(help: "覆蓋既有檔案 / Replace an existing file.") var force = false
+
+        func run() throws {
+            try perform(global) {
+                let manager = FileManager.default
+                if manager.fileExists(atPath: global.db) {
+                    guard force else { throw CLIError.alreadyExists(global.db) }
+                    for suffix in ["", "-wal", "-shm"] { try? manager.removeItem(atPath: global.db + suffix) }
+                }
+                let database: AppDatabase
+                if sample {
+                    database = try global.open()
+                } else {
+                    database = try AppDatabase.open(path: global.db)
+                    try database.bootstrapAdministrator(password: Credentials.password(for: "admin"))
+                }
+                let check = try database.check()
+                global.output.emit(check) {
+                    ["已建立 \(global.db)（\(check.latestMigration)）/ Created \(global.db) at \(check.latestMigration)"]
+                }
+            }
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "檢查完整性、版本與稽核鏈 / Check integrity, schema version and the audit chain.")
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            try perform(global) {
+                let check = try global.open().check()
+                global.output.emit(check) {
+                    [
+                        "完整性 integrity: \(check.integrityOK ? "ok" : check.integrityMessages.joined(separator: "; "))",
+                        "外鍵 foreign keys: \(check.foreignKeyViolations == 0 ? "ok" : "\(check.foreignKeyViolations) violations")",
+                        "版本 schema: \(check.appliedMigrations.last ?? "-") (latest \(check.latestMigration))"
+                            + (check.schemaCurrent ? " ok" : " OUTDATED"),
+                        "稽核鏈 audit chain: \(check.auditEntries) entries, "
+                            + (check.auditBrokenAt.map { "BROKEN at entry \($0)" } ?? "ok"),
+                        "待同步 pending sync: \(check.pendingOutbox)",
+                    ]
+                }
+                if !check.ok { throw CLIError.checkFailed }
+            }
+        }
+    }
+}

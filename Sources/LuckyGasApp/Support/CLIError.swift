@@ -1,0 +1,34 @@
+import LuckyGasCore
+
+/// Errors of the command line itself (arguments, files, prompts), apart from store errors.
+enum CLIError: OperatorFacingError {
+    case passwordUnavailable(user: String, variable: String)
+    case sampleNotFound(searched: [String])
+    case alreadyExists(String)
+    case badItem(String)
+    case checkFailed
+    case fileError(path: String, detail: String)
+
+    var operatorMessage: OperatorMessage {
+        switch self {
+        case .passwordUnavailable(let user, let variable):
+            OperatorMessage(
+                zh: "需要 \(user) 的密碼：請設定環境變數 \(variable) 或在終端機輸入",
+                en: "The password of \(user) is needed: set \(variable) or run in a terminal to be prompted")
+        case .sampleNotFound(let searched):
+            OperatorMessage(
+                zh: "找不到範例資料庫 luckygas.db.sample（已找：\(searched.joined(separator: ", "))）",
+                en: "Cannot find luckygas.db.sample (looked in: \(searched.joined(separator: ", ")))")
+        case .alreadyExists(let path):
+            OperatorMessage(zh: "\(path) 已存在；加上 --force 才會覆蓋", en: "\(path) already exists; add --force to replace it")
+        case .badItem(let text):
+            OperatorMessage(
+                zh: "品項格式錯誤：\(text)（應為 產品代號=數量，例如 P001=2）",
+                en: "Invalid item: \(text) (CODE=QTY, e.g. P001=2)")
+        case .checkFailed:
+            OperatorMessage(zh: "資料庫檢查未通過", en: "The database check failed")
+        case .fileError(let path, let detail):
+            OperatorMessage(zh: "檔案錯誤 \(path)：\(detail)", en: "File error \(path): \(detail)")
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import LuckyGasCore
+import LuckyGasStore
+
+/// `--db` and `--json`, taken by `luckygas` itself and every subcommand.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "分店資料庫檔案 / Branch database file (created from luckygas.db.sample when absent).")
+    var db: String = "./luckygas.db"
+
+    @Flag(name: .long, help: "以 JSON 輸出 / Machine-readable JSON output.")
+    var json = false
+
+    var output: Output { Output(json: json) }
+
+    /// Opens the branch database, copying the bundled sample first when the file does not exist.
+    func open(clock: Clock = .system) throws -> AppDatabase {
+        if !FileManager.default.fileExists(atPath: db) {
+            let sample = try ShippedFiles.find("luckygas.db.sample")
+            do { try FileManager.default.copyItem(atPath: sample, toPath: db) } catch {
+                throw CLIError.fileError(path: db, detail: error.localizedDescription)
+            }
+            Output.note("已由範例資料庫建立 \(db) / Created \(db) from the sample database")
+        }
+        return try AppDatabase.open(path: db, clock: clock)
+    }
+}
+
+/// `--user`, for commands that write.
+struct UserOptions: ParsableArguments {
+    @Option(
+        name: .long, help: "操作人員帳號（密碼取自 LUCKYGAS_PASSWORD 或提示輸入）/ User; password from LUCKYGAS_PASSWORD or a prompt.")
+    var user: String
+
+    /// Signs the user in.
+    func session(_ database: AppDatabase) throws -> UserSession {
+        try database.authenticate(name: user, password: Credentials.password(for: user))
+    }
+}
+
+/// `--override-by` and `--override-reason`: a supervisor's approval, password from
+/// `LUCKYGAS_OVERRIDE_PASSWORD` or a prompt.
+struct OverrideOptions: ParsableArguments {
+    @Option(name: .long, help: "核准主管帳號 / Supervisor who approves an override.")
+    var overrideBy: String?
+
+    @Option(name: .long, help: "核准原因 / Reason for the override.")
+    var overrideReason: String?
+
+    func approval() throws -> OverrideApproval? {
+        guard let overrideBy else { return nil }
+        let password = try Credentials.password(for: overrideBy, variable: "LUCKYGAS_OVERRIDE_PASSWORD")
+        return OverrideApproval(supervisor: overrideBy, password: password, reason: overrideReason ?? "")
+    }
+}
+
+/// Runs a command body, turning any error into a bilingual message and a non-zero exit.
+func perform(_ options: GlobalOptions, _ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let exit as ExitCode {
+        throw exit
+    } catch {
+        options.output.report(error)
+        if case StoreError.creditRefused = error { throw ExitCode(3) }
+        throw ExitCode.failure
+    }
+}
+
+/// Parses a value with Core's validation and reports the bilingual message on failure.
+func parsed<T>(_ build: () throws -> T) throws -> T {
+    do { return try build() } catch let error as LuckyGasCore.ValidationError { throw StoreError.invalid(error) }
+}

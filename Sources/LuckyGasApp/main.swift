@@ -1,0 +1,27 @@
+import ArgumentParser
+import LuckyGasStore
+import LuckyGasTUI
+
+/// `luckygas`: the terminal UI when run alone, and the scriptable CLI through its subcommands.
+struct LuckyGas: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "luckygas",
+        abstract: "幸福氣體分店後台 / Lucky Gas branch back office",
+        discussion: "不加子指令時開啟終端畫面。 / With no subcommand, opens the terminal UI.",
+        subcommands: [
+            DatabaseCommand.self, CustomerCommand.self, OrderCommand.self, CreditCommand.self, SampleCommand.self,
+            BenchCommand.self,
+        ])
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try perform(global) {
+            let database = try global.open()
+            let message = TerminalUI.notYetAvailable(database: database.path)
+            Output.note(message.zh + "\n" + message.en)
+        }
+    }
+}
+
+LuckyGas.main()

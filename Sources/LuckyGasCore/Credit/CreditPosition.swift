@@ -1,0 +1,71 @@
+/// Why a customer's credit is held (DOMAIN.md "Credit").
+public enum CreditHold: Sendable, Hashable, Codable {
+    /// Put on hold by a person, with the reason given.
+    case manual(reason: String)
+    /// An open item is more than the threshold past due.
+    case overdue(days: Int)
+    /// Open receivables exceed the limit.
+    case overLimit(openAR: Money, limit: Money)
+
+    /// One line for screens and the CLI.
+    public var summary: OperatorMessage {
+        switch self {
+        case .manual(let reason): OperatorMessage(zh: "人工凍結：\(reason)", en: "Manual hold: \(reason)")
+        case .overdue(let days): OperatorMessage(zh: "帳款逾期 \(days) 天", en: "Invoice \(days) days past due")
+        case .overLimit(let openAR, let limit):
+            OperatorMessage(zh: "應收 \(openAR) 超過額度 \(limit)", en: "Open AR \(openAR) above the limit \(limit)")
+        }
+    }
+}
+
+/// The credit parameters (param).
+public struct CreditRules: Sendable, Hashable, Codable {
+    /// Automatic hold when an item is more than this many days past due (30).
+    public var overdueHoldDays = 30
+
+    /// The defaults of DOMAIN.md.
+    public init() {}
+}
+
+/// A customer's credit standing at a moment: what the credit decision reads.
+public struct CreditPosition: Sendable, Hashable, Codable {
+    /// Terms of the customer.
+    public var terms: PaymentTerms
+    /// Status of the customer.
+    public var status: CustomerStatus
+    /// Credit limit.
+    public var limit: Money
+    /// Open receivables (open items).
+    public var openAR: Money
+    /// Open reservations of confirmed orders.
+    public var reserved: Money
+    /// Days past due of the oldest overdue open item, if any.
+    public var oldestDaysPastDue: Int?
+    /// Manual holds in force, by reason.
+    public var manualHolds: [String]
+
+    /// Creates a position.
+    public init(
+        terms: PaymentTerms, status: CustomerStatus, limit: Money, openAR: Money, reserved: Money,
+        oldestDaysPastDue: Int? = nil, manualHolds: [String] = []
+    ) {
+        self.terms = terms
+        self.status = status
+        self.limit = limit
+        self.openAR = openAR
+        self.reserved = reserved
+        self.oldestDaysPastDue = oldestDaysPastDue
+        self.manualHolds = manualHolds
+    }
+
+    /// `limit - open AR - open reservations` (may be negative).
+    public var available: Money { limit - openAR - reserved }
+
+    /// Holds in force: manual ones, plus automatic overdue and over-limit holds.
+    public func holds(rules: CreditRules) -> [CreditHold] {
+        var holds = manualHolds.map { CreditHold.manual(reason: $0) }
+        if let days = oldestDaysPastDue, days > rules.overdueHoldDays { holds.append(.overdue(days: days)) }
+        if terms.usesCredit && openAR > limit { holds.append(.overLimit(openAR: openAR, limit: limit)) }
+        return holds
+    }
+}

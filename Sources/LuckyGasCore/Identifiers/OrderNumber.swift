@@ -1,0 +1,33 @@
+/// An order number: `O-YYYYMMDD-NNNNNN`, a daily sequence per branch (DOMAIN.md "Orders").
+public struct OrderNumber: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// The canonical text, e.g. `O-20240125-000123`.
+    public let rawValue: String
+
+    /// Parses and validates the text form.
+    public init(_ text: String) throws(ValidationError) {
+        let value = text.trimmingSpaces.uppercased()
+        let parts = value.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == "O", parts[2].count == 6, parts[2].allSatisfy(\.isASCIIDigit),
+            (try? LocalDate(compact: String(parts[1]))) != nil
+        else { throw .orderNumber(text) }
+        rawValue = value
+    }
+
+    /// The number for the `sequence`-th order of `day`.
+    public init(day: LocalDate, sequence: Int) {
+        rawValue = "O-\(day.compact)-" + String(sequence).leftPadded(to: 6)
+    }
+
+    public var description: String { rawValue }
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        try self.init(text)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}

@@ -1,0 +1,54 @@
+/// An amount of whole New Taiwan dollars (DOMAIN.md "Money and tax": Int64, no fractions).
+public struct Money: Sendable, Hashable, Comparable, Codable, ExpressibleByIntegerLiteral, CustomStringConvertible {
+    /// The amount in whole NT$.
+    public var amount: Int64
+
+    /// Creates an amount of whole NT$.
+    public init(_ amount: Int64) { self.amount = amount }
+
+    /// Creates an amount from an integer literal.
+    public init(integerLiteral value: Int64) { self.amount = value }
+
+    /// Zero dollars.
+    public static let zero = Money(0)
+
+    /// Decodes from a bare integer, as stored and exchanged.
+    public init(from decoder: any Decoder) throws {
+        amount = try decoder.singleValueContainer().decode(Int64.self)
+    }
+
+    /// Encodes as a bare integer.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(amount)
+    }
+
+    public static func < (lhs: Money, rhs: Money) -> Bool { lhs.amount < rhs.amount }
+    public static func + (lhs: Money, rhs: Money) -> Money { Money(lhs.amount + rhs.amount) }
+    public static func - (lhs: Money, rhs: Money) -> Money { Money(lhs.amount - rhs.amount) }
+    public static func * (lhs: Money, rhs: Int64) -> Money { Money(lhs.amount * rhs) }
+    public static func += (lhs: inout Money, rhs: Money) { lhs.amount += rhs.amount }
+    public static func -= (lhs: inout Money, rhs: Money) { lhs.amount -= rhs.amount }
+    public static prefix func - (value: Money) -> Money { Money(-value.amount) }
+
+    /// `NT$1,785`, `-NT$50`.
+    public var description: String { (amount < 0 ? "-" : "") + "NT$" + Money.grouped(abs(amount)) }
+
+    /// The amount with thousands separators and no currency: `1,785`.
+    public var grouped: String { (amount < 0 ? "-" : "") + Money.grouped(abs(amount)) }
+
+    private static func grouped(_ value: Int64) -> String {
+        let digits = String(value)
+        var out = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(character)
+        }
+        return out
+    }
+}
+
+extension Sequence where Element == Money {
+    /// The sum of the amounts.
+    public func sum() -> Money { reduce(.zero, +) }
+}

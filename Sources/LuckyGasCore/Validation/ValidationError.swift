@@ -1,0 +1,75 @@
+/// Input that does not satisfy a format or checksum rule. Each case names the field and the value.
+public enum ValidationError: OperatorFacingError, Equatable {
+    case customerID(String)
+    case productCode(String)
+    case orderNumber(String)
+    case taxID(String)
+    case phone(String)
+    case mobileBarcode(String)
+    case citizenCertificate(String)
+    case donationCode(String)
+    case date(String)
+    case postalCode(String)
+    case coordinate(latitude: Double, longitude: Double)
+    case empty(field: String)
+    case notPositive(field: String, value: Int64)
+    case unknownValue(field: String, value: String, allowed: [String])
+    case buyerNeedsTaxID
+
+    public var operatorMessage: OperatorMessage {
+        switch self {
+        case .customerID(let value):
+            OperatorMessage(
+                zh: "客戶編號格式錯誤：\(value)（應為 C 加 6 位數字）",
+                en: "Invalid customer id: \(value) (C followed by 6 digits)")
+        case .productCode(let value):
+            OperatorMessage(
+                zh: "產品代號格式錯誤：\(value)（應為 P 加 3 位數字）",
+                en: "Invalid product code: \(value) (P followed by 3 digits)")
+        case .orderNumber(let value):
+            OperatorMessage(
+                zh: "訂單編號格式錯誤：\(value)（應為 O-年月日-6 位序號）",
+                en: "Invalid order number: \(value) (O-YYYYMMDD-NNNNNN)")
+        case .taxID(let value):
+            OperatorMessage(
+                zh: "統一編號錯誤：\(value)（須為 8 位數字且通過檢查碼）",
+                en: "Invalid tax id (UBN): \(value) (8 digits with a valid check sum)")
+        case .phone(let value):
+            OperatorMessage(
+                zh: "電話號碼錯誤：\(value)（手機 09xx-xxx-xxx 或市話 0X-XXXX-XXXX）",
+                en: "Invalid phone number: \(value) (mobile 09xx-xxx-xxx or landline 0X-XXXX-XXXX)")
+        case .mobileBarcode(let value):
+            OperatorMessage(
+                zh: "手機條碼載具錯誤：\(value)（/ 加 7 碼 0-9 A-Z . + -）",
+                en: "Invalid mobile barcode carrier: \(value) (/ and 7 of 0-9 A-Z . + -)")
+        case .citizenCertificate(let value):
+            OperatorMessage(
+                zh: "自然人憑證載具錯誤：\(value)（2 個大寫字母加 14 位數字）",
+                en: "Invalid citizen certificate carrier: \(value) (2 capital letters and 14 digits)")
+        case .donationCode(let value):
+            OperatorMessage(
+                zh: "捐贈碼錯誤：\(value)（3 至 7 位數字）",
+                en: "Invalid donation code: \(value) (3 to 7 digits)")
+        case .date(let value):
+            OperatorMessage(zh: "日期錯誤：\(value)（格式 YYYY-MM-DD）", en: "Invalid date: \(value) (YYYY-MM-DD)")
+        case .postalCode(let value):
+            OperatorMessage(
+                zh: "郵遞區號錯誤：\(value)（3、5 或 6 位數字）",
+                en: "Invalid postal code: \(value) (3, 5 or 6 digits)")
+        case .coordinate(let latitude, let longitude):
+            OperatorMessage(
+                zh: "座標不在台灣範圍內：\(latitude), \(longitude)",
+                en: "Coordinates outside Taiwan: \(latitude), \(longitude)")
+        case .empty(let field):
+            OperatorMessage(zh: "\(field) 不可空白", en: "\(field) must not be empty")
+        case .notPositive(let field, let value):
+            OperatorMessage(zh: "\(field) 必須大於 0（輸入為 \(value)）", en: "\(field) must be above 0 (got \(value))")
+        case .unknownValue(let field, let value, let allowed):
+            OperatorMessage(
+                zh: "\(field) 不接受「\(value)」，可用：\(allowed.joined(separator: ", "))",
+                en: "\(field) does not accept \"\(value)\"; allowed: \(allowed.joined(separator: ", "))")
+        case .buyerNeedsTaxID:
+            OperatorMessage(zh: "B2B 發票需要統一編號", en: "A B2B invoice needs the buyer's tax id (UBN)")
+        }
+    }
+}

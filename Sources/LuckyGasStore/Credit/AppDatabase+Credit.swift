@@ -1,0 +1,113 @@
+import GRDB
+import LuckyGasCore
+
+/// A customer's credit as the credit screen and `credit check` show it.
+public struct CreditReport: Sendable, Hashable, Codable {
+    /// A hold, described.
+    public struct HoldLine: Sendable, Hashable, Codable {
+        /// `MANUAL`, `OVERDUE` or `OVER_LIMIT`.
+        public var kind: String
+        /// Traditional Chinese description.
+        public var zh: String
+        /// English description.
+        public var en: String
+    }
+
+    /// The customer.
+    public var customer: CustomerID
+    /// Their name.
+    public var name: String
+    /// Terms.
+    public var terms: PaymentTerms
+    /// Status.
+    public var status: CustomerStatus
+    /// Credit limit.
+    public var limit: Money
+    /// Open receivables.
+    public var openAR: Money
+    /// Open reservations.
+    public var reserved: Money
+    /// `limit - openAR - reserved`.
+    public var available: Money
+    /// Holds in force.
+    public var holds: [HoldLine]
+    /// Days past due of the oldest overdue item.
+    public var oldestDaysPastDue: Int?
+    /// The amount asked about, if any.
+    public var amount: Money?
+    /// Whether an order of `amount` would be approved (nil without an amount).
+    public var approved: Bool?
+    /// Available after an order of `amount`.
+    public var availableAfter: Money?
+    /// Why it would be refused.
+    public var refusal: OperatorMessage?
+}
+
+extension AppDatabase {
+    /// The credit position of a customer as of today: limit, open AR, reservations, overdue, holds.
+    static func creditPosition(_ db: Database, customer id: CustomerID, today: LocalDate) throws -> CreditPosition? {
+        guard
+            let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT terms, status, credit_limit FROM customer WHERE id = ?"),
+                arguments: [id.rawValue])
+        else { return nil }
+        let ar = try Row.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT COALESCE(SUM(open_amount), 0) AS open, MIN(due_date) AS oldest
+                    FROM open_item WHERE customer_id = ? AND open_amount > 0
+                    """), arguments: [id.rawValue])
+        let reserved =
+            try Int64.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT COALESCE(SUM(CASE kind WHEN 'RESERVE' THEN amount ELSE -amount END), 0)
+                        FROM credit_reservation WHERE customer_id = ?
+                        """), arguments: [id.rawValue]) ?? 0
+        let holds = try String.fetchAll(
+            db.cachedStatement(
+                sql: "SELECT reason FROM credit_hold WHERE customer_id = ? AND released_at IS NULL ORDER BY id"),
+            arguments: [id.rawValue])
+        let oldest = (ar?["oldest"] as String?).flatMap { try? LocalDate($0) }
+        let daysPastDue = oldest.map { $0.days(until: today) }.flatMap { $0 > 0 ? $0 : nil }
+        return CreditPosition(
+            terms: PaymentTerms(rawValue: row["terms"]) ?? .cod,
+            status: CustomerStatus(rawValue: row["status"]) ?? .active,
+            limit: Money(row["credit_limit"] as Int64), openAR: Money(ar?["open"] as Int64? ?? 0),
+            reserved: Money(reserved),
+            oldestDaysPastDue: daysPastDue, manualHolds: holds)
+    }
+
+    /// The credit report of a customer, and the decision for `amount` when given.
+    public func creditCheck(_ id: CustomerID, amount: Money? = nil) throws -> CreditReport {
+        let today = clock.now().date
+        return try read { db in
+            guard let position = try Self.creditPosition(db, customer: id, today: today),
+                let name = try String.fetchOne(
+                    db, sql: "SELECT name FROM customer WHERE id = ?", arguments: [id.rawValue])
+            else { throw StoreError.customerNotFound(id.rawValue) }
+            let rules = try Parameters.creditRules(db)
+            let holds = position.holds(rules: rules).map { hold -> CreditReport.HoldLine in
+                let kind =
+                    switch hold {
+                    case .manual: "MANUAL"
+                    case .overdue: "OVERDUE"
+                    case .overLimit: "OVER_LIMIT"
+                    }
+                return CreditReport.HoldLine(kind: kind, zh: hold.summary.zh, en: hold.summary.en)
+            }
+            var report = CreditReport(
+                customer: id, name: name, terms: position.terms, status: position.status, limit: position.limit,
+                openAR: position.openAR, reserved: position.reserved, available: position.available, holds: holds,
+                oldestDaysPastDue: position.oldestDaysPastDue)
+            if let amount {
+                let decision = CreditPolicy.decide(amount: amount, position: position, rules: rules)
+                report.amount = amount
+                report.approved = decision.isApproved
+                report.availableAfter = position.terms.usesCredit ? position.available - amount : nil
+                if case .refused(let refusal) = decision { report.refusal = refusal.operatorMessage }
+            }
+            return report
+        }
+    }
+}

@@ -1,0 +1,271 @@
+import GRDB
+import LuckyGasCore
+
+/// A customer as stored: the domain value plus what only the store knows.
+public struct CustomerRecord: Sendable, Hashable, Codable {
+    /// The customer (with `id` and address ids set).
+    public var customer: Customer
+    /// Special prices, current and past.
+    public var specialPrices: [SpecialPrice]
+    /// Optimistic-concurrency version, bumped by every update.
+    public var version: Int
+    /// The record's UUID for sync.
+    public var uuid: String
+    /// When it was created.
+    public var createdAt: LocalDateTime
+    /// When it last changed.
+    public var updatedAt: LocalDateTime
+}
+
+extension AppDatabase {
+    /// Adds a customer: assigns the next `C` number, writes the rows, the audit entry and a
+    /// `CustomerAdded` outbox event in one transaction, and returns the new id.
+    @discardableResult
+    public func addCustomer(_ customer: Customer, by session: UserSession) throws -> CustomerID {
+        try session.require(.editCustomers)
+        do { try customer.validate() } catch { throw StoreError.invalid(error) }
+        let now = clock.now()
+        let ids = ids
+        return try write { db in
+            let last = try String.fetchOne(db, sql: "SELECT max(id) FROM customer").flatMap { try? CustomerID($0) }
+            let id = CustomerID(number: (last?.number ?? 0) + 1)
+            var stored = customer
+            stored.id = id
+            try Self.insertCustomer(db, &stored, uuid: ids.uuid(), at: now)
+            try Change(
+                action: "customer.add", entity: "customer", entityID: id.rawValue, after: AuditLog.json(stored),
+                version: 1, event: "CustomerAdded"
+            ).record(db, user: session.name, at: now, ids: ids)
+            return id
+        }
+    }
+
+    static func insertCustomer(_ db: Database, _ customer: inout Customer, uuid: String, at now: LocalDateTime) throws {
+        guard let id = customer.id else { return }
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO customer (id, uuid, name, type, status, tax_id, terms, credit_limit, invoice_kind,
+                                      invoice_value, cylinder_balance, notes, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            id.rawValue, uuid, customer.name, customer.type.rawValue, customer.status.rawValue,
+            customer.taxID?.rawValue, customer.terms.rawValue, customer.creditLimit.amount,
+            customer.invoicePreference.kind, customer.invoicePreference.value, customer.cylinderBalance, customer.notes,
+            now.iso, now.iso,
+        ])
+        try writeContacts(db, customer)
+        for index in customer.addresses.indices {
+            customer.addresses[index].id = try insertAddress(db, customer.addresses[index], customer: id)
+        }
+        try CustomerSearchIndex.reindex(db, id: id)
+    }
+
+    private static func writeContacts(_ db: Database, _ customer: Customer) throws {
+        guard let id = customer.id else { return }
+        try db.execute(sql: "DELETE FROM customer_contact WHERE customer_id = ?", arguments: [id.rawValue])
+        for (position, phone) in customer.phones.enumerated() {
+            try db.cachedStatement(
+                sql: "INSERT INTO customer_contact (customer_id, position, phone, kind) VALUES (?, ?, ?, ?)"
+            ).execute(arguments: [id.rawValue, position, phone.digits, phone.kind.rawValue])
+        }
+    }
+
+    private static func insertAddress(_ db: Database, _ address: Address, customer: CustomerID) throws -> Int64 {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO customer_address (customer_id, kind, text, postal_code, zone, latitude, longitude,
+                                              is_default, instructions)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            customer.rawValue, address.kind.rawValue, address.text, address.postalCode, address.zone.rawValue,
+            address.coordinate?.latitude, address.coordinate?.longitude, address.isDefault, address.instructions,
+        ])
+        return db.lastInsertedRowID
+    }
+
+    /// Updates a customer if nobody changed it since `expectedVersion` was read; addresses with an
+    /// id are updated, new ones added, missing ones retired (orders keep pointing at them).
+    public func updateCustomer(_ customer: Customer, expectedVersion: Int, by session: UserSession) throws {
+        try session.require(.editCustomers)
+        do { try customer.validate() } catch { throw StoreError.invalid(error) }
+        guard let id = customer.id else { throw StoreError.customerNotFound("(none)") }
+        let now = clock.now()
+        let ids = ids
+        try write { db in
+            guard let before = try Self.customerRecord(db, id: id) else {
+                throw StoreError.customerNotFound(id.rawValue)
+            }
+            guard before.version == expectedVersion else {
+                throw StoreError.staleCustomer(id, expectedVersion: expectedVersion, actualVersion: before.version)
+            }
+            try db.execute(
+                sql: """
+                    UPDATE customer SET name = ?, type = ?, status = ?, tax_id = ?, terms = ?, credit_limit = ?,
+                      invoice_kind = ?, invoice_value = ?, notes = ?, updated_at = ?, version = version + 1
+                    WHERE id = ?
+                    """,
+                arguments: [
+                    customer.name, customer.type.rawValue, customer.status.rawValue, customer.taxID?.rawValue,
+                    customer.terms.rawValue, customer.creditLimit.amount, customer.invoicePreference.kind,
+                    customer.invoicePreference.value, customer.notes, now.iso, id.rawValue,
+                ])
+            try Self.writeContacts(db, customer)
+            let kept = Set(customer.addresses.compactMap(\.id))
+            for old in before.customer.addresses {
+                if let oldID = old.id, !kept.contains(oldID) {
+                    try db.execute(
+                        sql: "UPDATE customer_address SET active = 0, is_default = 0 WHERE id = ?", arguments: [oldID])
+                }
+            }
+            for address in customer.addresses {
+                if let addressID = address.id {
+                    guard before.customer.addresses.contains(where: { $0.id == addressID }) else {
+                        throw StoreError.addressNotFound(customer: id, address: addressID)
+                    }
+                    try db.execute(
+                        sql: """
+                            UPDATE customer_address SET kind = ?, text = ?, postal_code = ?, zone = ?, latitude = ?,
+                              longitude = ?, is_default = ?, instructions = ? WHERE id = ?
+                            """,
+                        arguments: [
+                            address.kind.rawValue, address.text, address.postalCode, address.zone.rawValue,
+                            address.coordinate?.latitude, address.coordinate?.longitude, address.isDefault,
+                            address.instructions, addressID,
+                        ])
+                } else {
+                    _ = try Self.insertAddress(db, address, customer: id)
+                }
+            }
+            try CustomerSearchIndex.reindex(db, id: id)
+            guard let after = try Self.customerRecord(db, id: id) else {
+                throw StoreError.customerNotFound(id.rawValue)
+            }
+            try Change(
+                action: "customer.update", entity: "customer", entityID: id.rawValue,
+                before: AuditLog.json(before.customer), after: AuditLog.json(after.customer), version: after.version,
+                event: "CustomerUpdated"
+            ).record(db, user: session.name, at: now, ids: ids)
+        }
+    }
+
+    /// Sets (or replaces from the same start date) a customer's special price (admin: prices).
+    public func setSpecialPrice(_ price: SpecialPrice, for id: CustomerID, by session: UserSession) throws {
+        try session.require(.administer)
+        let now = clock.now()
+        let ids = ids
+        try write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM customer WHERE id = ?", arguments: [id.rawValue]) != nil
+            else {
+                throw StoreError.customerNotFound(id.rawValue)
+            }
+            guard
+                try Bool.fetchOne(db, sql: "SELECT 1 FROM product WHERE code = ?", arguments: [price.product.rawValue])
+                    != nil
+            else { throw StoreError.pricing(.unknownProduct(price.product)) }
+            try db.execute(
+                sql: """
+                    INSERT OR REPLACE INTO special_price (customer_id, product_code, price, valid_from, valid_until)
+                    VALUES (?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    id.rawValue, price.product.rawValue, price.price.amount, price.validFrom.iso, price.validUntil.iso,
+                ])
+            try Change(
+                action: "special_price.set", entity: "customer", entityID: id.rawValue, after: AuditLog.json(price),
+                version: 1, event: "SpecialPriceSet"
+            ).record(db, user: session.name, at: now, ids: ids)
+        }
+    }
+
+    /// One customer with addresses, phones, special prices and version, or nil.
+    public func customer(_ id: CustomerID) throws -> CustomerRecord? {
+        try read { db in try Self.customerRecord(db, id: id) }
+    }
+
+    static func customerRecord(_ db: Database, id: CustomerID) throws -> CustomerRecord? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM customer WHERE id = ?", arguments: [id.rawValue])
+        else {
+            return nil
+        }
+        let phones = try String.fetchAll(
+            db, sql: "SELECT phone FROM customer_contact WHERE customer_id = ? ORDER BY position",
+            arguments: [id.rawValue]
+        ).compactMap { try? PhoneNumber($0) }
+        let addresses = try Row.fetchAll(
+            db, sql: "SELECT * FROM customer_address WHERE customer_id = ? AND active = 1 ORDER BY id",
+            arguments: [id.rawValue]
+        ).compactMap(addressFrom)
+        let specials = try Row.fetchAll(
+            db, sql: "SELECT * FROM special_price WHERE customer_id = ? ORDER BY product_code, valid_from",
+            arguments: [id.rawValue]
+        ).compactMap { row -> SpecialPrice? in
+            guard let product = try? ProductCode(row["product_code"] as String),
+                let from = try? LocalDate(row["valid_from"] as String),
+                let until = try? LocalDate(row["valid_until"] as String)
+            else { return nil }
+            return SpecialPrice(
+                product: product, price: Money(row["price"] as Int64), validFrom: from, validUntil: until)
+        }
+        let taxID = (row["tax_id"] as String?).flatMap { try? TaxID($0) }
+        let preference = (try? InvoicePreference(kind: row["invoice_kind"], value: row["invoice_value"])) ?? .printed
+        // Rows were validated on the way in; building without re-validation keeps old data readable.
+        var customer = try Customer(
+            id: id, name: row["name"], type: CustomerType(rawValue: row["type"]) ?? .residential,
+            status: CustomerStatus(rawValue: row["status"]) ?? .active, phones: phones.isEmpty ? [] : phones,
+            taxID: taxID, terms: PaymentTerms(rawValue: row["terms"]) ?? .cod,
+            creditLimit: Money(row["credit_limit"] as Int64), addresses: addresses,
+            invoicePreference: preference == .b2b && taxID == nil ? .printed : preference,
+            cylinderBalance: row["cylinder_balance"], notes: row["notes"], skipValidation: true)
+        customer.id = id
+        return CustomerRecord(
+            customer: customer, specialPrices: specials, version: row["version"], uuid: row["uuid"],
+            createdAt: (try? LocalDateTime(row["created_at"] as String)) ?? LocalDateTime(unixSeconds: 0),
+            updatedAt: (try? LocalDateTime(row["updated_at"] as String)) ?? LocalDateTime(unixSeconds: 0))
+    }
+
+    static func addressFrom(_ row: Row) -> Address? {
+        let latitude: Double? = row["latitude"]
+        let longitude: Double? = row["longitude"]
+        let coordinate = latitude.flatMap { lat in
+            longitude.flatMap { lon in try? Coordinate(latitude: lat, longitude: lon) }
+        }
+        return try? Address(
+            id: row["id"], kind: AddressKind(rawValue: row["kind"]) ?? .delivery, text: row["text"],
+            postalCode: row["postal_code"], zone: Zone(rawValue: row["zone"]) ?? .north, coordinate: coordinate,
+            isDefault: row["is_default"], instructions: row["instructions"])
+    }
+}
+
+extension AppDatabase {
+    /// Adds many customers in one transaction (a branch taking over the old system's customer
+    /// file): each gets the next number, its audit entry and its outbox event, as `addCustomer`.
+    @discardableResult
+    public func importCustomers(_ customers: [Customer], by session: UserSession) throws -> [CustomerID] {
+        try session.require(.editCustomers)
+        for customer in customers {
+            do { try customer.validate() } catch { throw StoreError.invalid(error) }
+        }
+        let now = clock.now()
+        let ids = ids
+        return try write { db in
+            let last = try String.fetchOne(db, sql: "SELECT max(id) FROM customer").flatMap { try? CustomerID($0) }
+            var next = (last?.number ?? 0) + 1
+            var added: [CustomerID] = []
+            for customer in customers {
+                let id = CustomerID(number: next)
+                next += 1
+                var stored = customer
+                stored.id = id
+                try Self.insertCustomer(db, &stored, uuid: ids.uuid(), at: now)
+                try Change(
+                    action: "customer.add", entity: "customer", entityID: id.rawValue, after: AuditLog.json(stored),
+                    version: 1, event: "CustomerAdded"
+                ).record(db, user: session.name, at: now, ids: ids)
+                added.append(id)
+            }
+            return added
+        }
+    }
+}

@@ -1,0 +1,167 @@
+import GRDB
+
+/// The schema, as named append-only migrations. Never edit a registered migration: add a new one.
+/// Migrations reference no app types, so old databases always migrate the same way.
+enum Migrations {
+    /// All migrations in order.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-foundation", migrate: foundation)
+        return migrator
+    }
+
+    /// The name of the newest migration this program knows.
+    static var latest: String { migrator.migrations.last ?? "" }
+
+    private static func foundation(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE parameter (
+                  key TEXT PRIMARY KEY, value TEXT NOT NULL, description TEXT NOT NULL);
+                CREATE TABLE holiday (
+                  date TEXT PRIMARY KEY, name TEXT NOT NULL, delivers INTEGER NOT NULL DEFAULT 0 CHECK (delivers IN (0, 1)));
+
+                CREATE TABLE app_user (
+                  name TEXT PRIMARY KEY, display_name TEXT NOT NULL,
+                  role TEXT NOT NULL CHECK (role IN ('COUNTER','ACCOUNTANT','DISPATCHER','SUPERVISOR','ADMIN')),
+                  password_hash TEXT NOT NULL, failed_attempts INTEGER NOT NULL DEFAULT 0,
+                  locked_until TEXT, active INTEGER NOT NULL DEFAULT 1, created_at TEXT NOT NULL);
+
+                CREATE TABLE customer (
+                  id TEXT PRIMARY KEY CHECK (id GLOB 'C[0-9][0-9][0-9][0-9][0-9][0-9]'),
+                  uuid TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
+                  type TEXT NOT NULL CHECK (type IN ('RESIDENTIAL','COMMERCIAL','INDUSTRIAL')),
+                  status TEXT NOT NULL CHECK (status IN ('ACTIVE','SUSPENDED','CLOSED')),
+                  tax_id TEXT, terms TEXT NOT NULL CHECK (terms IN ('COD','NET30','MONTHLY')),
+                  credit_limit INTEGER NOT NULL DEFAULT 0 CHECK (credit_limit >= 0),
+                  invoice_kind TEXT NOT NULL, invoice_value TEXT NOT NULL DEFAULT '',
+                  cylinder_balance INTEGER NOT NULL DEFAULT 0, notes TEXT NOT NULL DEFAULT '',
+                  created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1);
+                CREATE INDEX customer_tax_id ON customer(tax_id);
+                CREATE TABLE customer_contact (
+                  customer_id TEXT NOT NULL REFERENCES customer(id), position INTEGER NOT NULL,
+                  name TEXT NOT NULL DEFAULT '', phone TEXT NOT NULL, kind TEXT NOT NULL,
+                  PRIMARY KEY (customer_id, position));
+                CREATE INDEX customer_contact_phone ON customer_contact(phone);
+                CREATE TABLE customer_address (
+                  id INTEGER PRIMARY KEY, customer_id TEXT NOT NULL REFERENCES customer(id),
+                  kind TEXT NOT NULL CHECK (kind IN ('DELIVERY','BILLING')), text TEXT NOT NULL,
+                  postal_code TEXT NOT NULL, zone TEXT NOT NULL CHECK (zone IN ('NORTH','CENTRAL','SOUTH','REMOTE')),
+                  latitude REAL, longitude REAL, is_default INTEGER NOT NULL DEFAULT 0,
+                  instructions TEXT NOT NULL DEFAULT '', active INTEGER NOT NULL DEFAULT 1);
+                CREATE INDEX customer_address_customer ON customer_address(customer_id);
+
+                CREATE TABLE product (
+                  code TEXT PRIMARY KEY CHECK (code GLOB 'P[0-9][0-9][0-9]'), name TEXT NOT NULL,
+                  category TEXT NOT NULL CHECK (category IN ('CYLINDER','ACCESSORY')), size_kg INTEGER,
+                  price INTEGER NOT NULL CHECK (price >= 0), deposit INTEGER NOT NULL DEFAULT 0,
+                  requires_empty_return INTEGER NOT NULL DEFAULT 0, active INTEGER NOT NULL DEFAULT 1);
+                CREATE TABLE price_rule (
+                  kind TEXT NOT NULL, key TEXT NOT NULL, value INTEGER NOT NULL, PRIMARY KEY (kind, key));
+                CREATE TABLE special_price (
+                  customer_id TEXT NOT NULL REFERENCES customer(id), product_code TEXT NOT NULL REFERENCES product(code),
+                  price INTEGER NOT NULL CHECK (price >= 0), valid_from TEXT NOT NULL, valid_until TEXT NOT NULL,
+                  PRIMARY KEY (customer_id, product_code, valid_from));
+
+                CREATE TABLE driver (
+                  id TEXT PRIMARY KEY, name TEXT NOT NULL, phone TEXT NOT NULL, license_no TEXT NOT NULL,
+                  active INTEGER NOT NULL DEFAULT 1);
+                CREATE TABLE vehicle (
+                  plate TEXT PRIMARY KEY, capacity_cylinders INTEGER NOT NULL CHECK (capacity_cylinders > 0),
+                  driver_id TEXT REFERENCES driver(id), active INTEGER NOT NULL DEFAULT 1);
+
+                CREATE TABLE sales_order (
+                  number TEXT PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,
+                  customer_id TEXT NOT NULL REFERENCES customer(id),
+                  address_id INTEGER NOT NULL REFERENCES customer_address(id),
+                  delivery_date TEXT NOT NULL, slot TEXT NOT NULL, status TEXT NOT NULL,
+                  goods_gross INTEGER NOT NULL, discount INTEGER NOT NULL, goods_net INTEGER NOT NULL,
+                  delivery_fee INTEGER NOT NULL, net INTEGER NOT NULL, tax INTEGER NOT NULL, total INTEGER NOT NULL,
+                  deposit_at_risk INTEGER NOT NULL, cylinders INTEGER NOT NULL, discount_percent INTEGER NOT NULL,
+                  fee_factor_permille INTEGER NOT NULL, placed_at TEXT NOT NULL, placed_by TEXT NOT NULL,
+                  credit_override_by TEXT, credit_override_reason TEXT,
+                  cancelled_at TEXT, cancelled_by TEXT, cancel_reason TEXT, version INTEGER NOT NULL DEFAULT 1);
+                CREATE INDEX sales_order_customer ON sales_order(customer_id, delivery_date);
+                CREATE INDEX sales_order_date ON sales_order(delivery_date, status);
+                CREATE TABLE order_line (
+                  order_number TEXT NOT NULL REFERENCES sales_order(number), line_no INTEGER NOT NULL,
+                  product_code TEXT NOT NULL REFERENCES product(code), name TEXT NOT NULL,
+                  quantity INTEGER NOT NULL CHECK (quantity > 0), unit_price INTEGER NOT NULL,
+                  is_special_price INTEGER NOT NULL, gross INTEGER NOT NULL, discount INTEGER NOT NULL, net INTEGER NOT NULL,
+                  PRIMARY KEY (order_number, line_no));
+                CREATE TABLE order_sequence (day TEXT PRIMARY KEY, last INTEGER NOT NULL);
+
+                CREATE TABLE credit_reservation (
+                  id INTEGER PRIMARY KEY, customer_id TEXT NOT NULL REFERENCES customer(id),
+                  order_number TEXT NOT NULL REFERENCES sales_order(number),
+                  kind TEXT NOT NULL CHECK (kind IN ('RESERVE','RELEASE','USE')),
+                  amount INTEGER NOT NULL CHECK (amount >= 0), at TEXT NOT NULL, by_user TEXT NOT NULL);
+                CREATE INDEX credit_reservation_customer ON credit_reservation(customer_id);
+                CREATE INDEX credit_reservation_order ON credit_reservation(order_number);
+                CREATE TABLE open_item (
+                  id INTEGER PRIMARY KEY, customer_id TEXT NOT NULL REFERENCES customer(id),
+                  kind TEXT NOT NULL, reference TEXT NOT NULL, document_date TEXT NOT NULL, due_date TEXT NOT NULL,
+                  amount INTEGER NOT NULL, open_amount INTEGER NOT NULL,
+                  CHECK (open_amount >= 0 AND open_amount <= amount));
+                CREATE INDEX open_item_customer ON open_item(customer_id, due_date) WHERE open_amount > 0;
+                CREATE TABLE credit_hold (
+                  id INTEGER PRIMARY KEY, customer_id TEXT NOT NULL REFERENCES customer(id), reason TEXT NOT NULL,
+                  placed_at TEXT NOT NULL, placed_by TEXT NOT NULL,
+                  released_at TEXT, released_by TEXT, release_reason TEXT);
+                CREATE INDEX credit_hold_customer ON credit_hold(customer_id) WHERE released_at IS NULL;
+
+                CREATE TABLE audit_log (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, user TEXT NOT NULL, action TEXT NOT NULL,
+                  entity TEXT NOT NULL, entity_id TEXT NOT NULL, before TEXT, after TEXT,
+                  prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
+                CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+                  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+                CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+                  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+                CREATE TABLE sync_outbox (
+                  seq INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL UNIQUE,
+                  aggregate_type TEXT NOT NULL, aggregate_id TEXT NOT NULL, aggregate_version INTEGER NOT NULL,
+                  event_type TEXT NOT NULL, schema_version INTEGER NOT NULL DEFAULT 1,
+                  payload TEXT NOT NULL CHECK (json_valid(payload)), created_at TEXT NOT NULL,
+                  status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending','acked','rejected')),
+                  attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT, acked_at TEXT, server_result TEXT);
+                CREATE INDEX sync_outbox_pending ON sync_outbox(status, seq);
+                CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                CREATE TABLE sync_issue (
+                  id INTEGER PRIMARY KEY, seq INTEGER, kind TEXT NOT NULL, message TEXT NOT NULL,
+                  created_at TEXT NOT NULL, resolved_at TEXT);
+
+                CREATE VIRTUAL TABLE customer_fts USING fts5(
+                  customer_id UNINDEXED, name, address, phones, tax_id, tokenize = 'trigram');
+                CREATE VIRTUAL TABLE customer_gram USING fts5(
+                  customer_id UNINDEXED, name, address, tokenize = 'unicode61');
+                """)
+        // Default parameters and price rules of DOMAIN.md (all changeable by an administrator).
+        try db.execute(
+            sql: """
+                INSERT INTO parameter (key, value, description) VALUES
+                  ('branch.code', 'TPE01', '分店代號 branch code'),
+                  ('branch.name', '台北信義門市', '分店名稱 branch name'),
+                  ('business.weekday_open', '08:00', '平日營業開始 weekday opening'),
+                  ('business.weekday_close', '18:00', '平日營業結束 weekday closing'),
+                  ('business.saturday_open', '08:00', '週六營業開始 Saturday opening'),
+                  ('business.saturday_close', '12:00', '週六營業結束 Saturday closing'),
+                  ('order.same_day_cutoff', '14:00', '當日訂單截止 same-day cutoff'),
+                  ('order.advance_booking_days', '30', '可預約天數 advance booking days'),
+                  ('order.cancellation_window_hours', '4', '取消期限(配送前小時) cancellation window hours'),
+                  ('order.urgent_within_hours', '2', '急件送達時限 urgent within hours'),
+                  ('credit.overdue_hold_days', '30', '逾期自動凍結天數 overdue days before a hold'),
+                  ('auth.max_failed_attempts', '5', '密碼錯誤上限 failed sign-ins before lock'),
+                  ('auth.lock_minutes', '5', '鎖定分鐘 lock minutes');
+                INSERT INTO price_rule (kind, key, value) VALUES
+                  ('VOLUME_DISCOUNT_PERCENT', '10', 2), ('VOLUME_DISCOUNT_PERCENT', '20', 3),
+                  ('ZONE_FEE', 'NORTH', 50), ('ZONE_FEE', 'CENTRAL', 80), ('ZONE_FEE', 'SOUTH', 100),
+                  ('ZONE_FEE', 'REMOTE', 200),
+                  ('FEE_FACTOR_PERMILLE', 'EVENING', 1300), ('FEE_FACTOR_PERMILLE', 'URGENT', 1500),
+                  ('FEE_FACTOR_PERMILLE', 'HOLIDAY', 2000),
+                  ('FREE_DELIVERY_FROM', 'GOODS_NET', 1500), ('MINIMUM_ORDER', 'GOODS_NET', 800),
+                  ('TAX_RATE_PERCENT', 'VAT', 5);
+                """)
+    }
+}

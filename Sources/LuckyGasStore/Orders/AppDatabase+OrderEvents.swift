@@ -1,0 +1,75 @@
+import GRDB
+import LuckyGasCore
+
+extension AppDatabase {
+    /// Moves an order along its life cycle (assign, depart, deliver, fail, reschedule) through the
+    /// Core state machine, in one transaction with audit and outbox.
+    ///
+    /// Delivery turns the credit reservation into USE and opens a receivable (`open_item` of kind
+    /// `DELIVERY`, due by the customer's terms) until invoicing replaces it with the invoice.
+    /// Cancelling goes through `cancelOrder`, which needs a reason.
+    public func recordOrderEvent(
+        _ event: OrderEvent, for number: OrderNumber, note: String = "", by session: UserSession
+    )
+        throws
+    {
+        guard event != .cancel else { throw StoreError.reasonRequired }
+        try session.require(.dispatch)
+        let now = clock.now()
+        let ids = ids
+        try write { db in
+            guard let before = try Self.orderRecord(db, number: number) else {
+                throw StoreError.orderNotFound(number.rawValue)
+            }
+            let status = try before.status.applying(event)
+            if event == .fail && note.trimmingSpaces.isEmpty { throw StoreError.reasonRequired }
+            try db.execute(
+                sql: "UPDATE sales_order SET status = ?, version = version + 1 WHERE number = ?",
+                arguments: [status.rawValue, number.rawValue])
+            if event == .deliver {
+                if before.reserved > .zero {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO credit_reservation (customer_id, order_number, kind, amount, at, by_user)
+                            VALUES (?, ?, 'USE', ?, ?, ?)
+                            """,
+                        arguments: [
+                            before.customer.rawValue, number.rawValue, before.reserved.amount, now.iso, session.name,
+                        ])
+                }
+                let terms =
+                    try String.fetchOne(
+                        db, sql: "SELECT terms FROM customer WHERE id = ?", arguments: [before.customer.rawValue]
+                    ).flatMap(PaymentTerms.init(rawValue:)) ?? .cod
+                if terms.usesCredit {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO open_item (customer_id, kind, reference, document_date, due_date, amount, open_amount)
+                            VALUES (?, 'DELIVERY', ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [
+                            before.customer.rawValue, number.rawValue, now.date.iso,
+                            terms.dueDate(invoiceDate: now.date).iso, before.quote.total.amount,
+                            before.quote.total.amount,
+                        ])
+                }
+            }
+            guard let after = try Self.orderRecord(db, number: number) else {
+                throw StoreError.orderNotFound(number.rawValue)
+            }
+            try AuditLog.append(
+                db, at: now, user: session.name, action: "order.\(event.rawValue.lowercased())", entity: "order",
+                entityID: number.rawValue, before: AuditLog.json(OrderState(before)),
+                after: AuditLog.json(OrderState(after)))
+            let payload = try AuditLog.json([
+                "number": number.rawValue, "uuid": before.uuid, "event": event.rawValue, "status": status.rawValue,
+                "note": note, "at": now.iso, "by": session.name,
+            ])
+            try Outbox.enqueue(
+                db, eventID: ids.uuid(), aggregateType: "order", aggregateID: number.rawValue, version: after.version,
+                eventType: "Order\(status.rawValue.capitalized.replacingOccurrences(of: "_", with: ""))",
+                payload: payload,
+                at: now)
+        }
+    }
+}

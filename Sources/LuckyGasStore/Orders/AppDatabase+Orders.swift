@@ -1,0 +1,323 @@
+import GRDB
+import LuckyGasCore
+
+extension AppDatabase {
+    /// Prices an order without writing anything (the live breakdown of the order screen).
+    public func quote(_ input: OrderInput) throws -> Quote {
+        try read { db in try Self.price(db, input).quote }
+    }
+
+    /// Loads customer, address, catalogue and rules, and prices `input`.
+    private static func price(_ db: Database, _ input: OrderInput) throws -> (
+        quote: Quote, address: Address, calendar: BusinessCalendar
+    ) {
+        guard let record = try customerRecord(db, id: input.customer) else {
+            throw StoreError.customerNotFound(input.customer.rawValue)
+        }
+        let address: Address
+        if let wanted = input.addressID {
+            guard let found = record.customer.addresses.first(where: { $0.id == wanted }) else {
+                throw StoreError.addressNotFound(customer: input.customer, address: wanted)
+            }
+            address = found
+        } else {
+            guard let found = record.customer.defaultAddress else {
+                throw StoreError.invalid(.empty(field: "地址 address"))
+            }
+            address = found
+        }
+        let calendar = try Parameters.calendar(db)
+        let request = QuoteRequest(items: input.items, zone: address.zone, date: input.date, slot: input.slot)
+        let quote = try Pricing.quote(
+            request, products: Parameters.products(db), specialPrices: record.specialPrices,
+            rules: Parameters.pricingRules(db), isHolidayService: calendar.isHolidayService(input.date))
+        return (quote, address, calendar)
+    }
+
+    /// Places an order. Inside one write transaction: checks the calendar, prices it, decides
+    /// credit against the reservations of every other process, takes the next daily number,
+    /// reserves credit, and records audit + `OrderPlaced` outbox event.
+    ///
+    /// A refused credit check throws `creditRefused` unless `override` carries a supervisor's
+    /// valid credentials and a reason; the override is written on the order and audited.
+    public func placeOrder(_ input: OrderInput, by session: UserSession, override: OverrideApproval? = nil) throws
+        -> PlacedOrder
+    {
+        try session.require(.placeOrders)
+        let approver = try override.map { try checkOverride($0) }
+        let now = clock.now()
+        let ids = ids
+        return try write { db in
+            let (quote, address, calendar) = try Self.price(db, input)
+            try calendar.checkDelivery(date: input.date, slot: input.slot, at: now)
+            guard let position = try Self.creditPosition(db, customer: input.customer, today: now.date) else {
+                throw StoreError.customerNotFound(input.customer.rawValue)
+            }
+            let decision = CreditPolicy.decide(
+                amount: quote.total, position: position, rules: try Parameters.creditRules(db))
+            var reserve = Money.zero
+            var overriddenBy: String?
+            switch decision {
+            case .approved(let amount): reserve = amount
+            case .refused(let refusal):
+                guard let approver, let override else { throw StoreError.creditRefused(refusal, position: position) }
+                guard refusal.isOverridable else { throw StoreError.overrideNotAllowed(refusal) }
+                reserve = position.terms.usesCredit ? quote.total : .zero
+                overriddenBy = approver.name
+                try Change(
+                    action: "credit.override", entity: "customer", entityID: input.customer.rawValue,
+                    after: AuditLog.json([
+                        "supervisor": approver.name, "reason": override.reason, "refusal": refusal.operatorMessage.en,
+                    ]),
+                    version: 0, event: nil
+                ).record(db, user: approver.name, at: now, ids: ids)
+            }
+            let sequence =
+                try Int.fetchOne(
+                    db.cachedStatement(
+                        sql: """
+                            INSERT INTO order_sequence (day, last) VALUES (?, 1)
+                            ON CONFLICT(day) DO UPDATE SET last = last + 1 RETURNING last
+                            """), arguments: [now.date.iso]) ?? 1
+            let number = OrderNumber(day: now.date, sequence: sequence)
+            let uuid = ids.uuid()
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO sales_order (number, uuid, customer_id, address_id, delivery_date, slot, status,
+                      goods_gross, discount, goods_net, delivery_fee, net, tax, total, deposit_at_risk, cylinders,
+                      discount_percent, fee_factor_permille, placed_at, placed_by, credit_override_by, credit_override_reason)
+                    VALUES (?, ?, ?, ?, ?, ?, 'CONFIRMED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """
+            ).execute(arguments: [
+                number.rawValue, uuid, input.customer.rawValue, address.id, input.date.iso, input.slot.rawValue,
+                quote.goodsGross.amount, quote.discount.amount, quote.goodsNet.amount, quote.deliveryFee.amount,
+                quote.net.amount, quote.tax.amount, quote.total.amount, quote.depositAtRisk.amount, quote.cylinders,
+                quote.discountPercent, quote.feeFactorPermille, now.iso, session.name,
+                overriddenBy, override?.reason,
+            ])
+            for (index, line) in quote.lines.enumerated() {
+                try db.cachedStatement(
+                    sql: """
+                        INSERT INTO order_line (order_number, line_no, product_code, name, quantity, unit_price,
+                          is_special_price, gross, discount, net) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """
+                ).execute(arguments: [
+                    number.rawValue, index + 1, line.product.rawValue, line.name, line.quantity, line.unitPrice.amount,
+                    line.isSpecialPrice, line.gross.amount, line.discount.amount, line.net.amount,
+                ])
+            }
+            if reserve > .zero {
+                try db.cachedStatement(
+                    sql: """
+                        INSERT INTO credit_reservation (customer_id, order_number, kind, amount, at, by_user)
+                        VALUES (?, ?, 'RESERVE', ?, ?, ?)
+                        """
+                ).execute(arguments: [input.customer.rawValue, number.rawValue, reserve.amount, now.iso, session.name])
+            }
+            let payload = OrderPlacedPayload(
+                number: number, uuid: uuid, customer: input.customer, addressID: address.id ?? 0, date: input.date,
+                slot: input.slot, quote: quote, reserved: reserve, placedAt: now, placedBy: session.name,
+                creditOverrideBy: overriddenBy)
+            try Change(
+                action: "order.place", entity: "order", entityID: number.rawValue, after: AuditLog.json(payload),
+                version: 1, event: "OrderPlaced"
+            ).record(db, user: session.name, at: now, ids: ids)
+            return PlacedOrder(
+                number: number, quote: quote, reserved: reserve,
+                availableAfter: position.terms.usesCredit ? position.available - reserve : nil,
+                overriddenBy: overriddenBy)
+        }
+    }
+
+    /// Cancels an order with a reason and releases its credit reservation, in one transaction.
+    /// Past the cancellation window (slot start - 4 h, param) a supervisor's approval is needed.
+    public func cancelOrder(
+        _ number: OrderNumber, reason: String, by session: UserSession, override: OverrideApproval? = nil
+    )
+        throws
+    {
+        try session.require(.cancelOrders)
+        let reason = reason.trimmingSpaces
+        guard !reason.isEmpty else { throw StoreError.reasonRequired }
+        let approver = try override.map { try checkOverride($0) }
+        let now = clock.now()
+        let ids = ids
+        try write { db in
+            guard let before = try Self.orderRecord(db, number: number) else {
+                throw StoreError.orderNotFound(number.rawValue)
+            }
+            let status = try before.status.applying(.cancel)
+            if now > before.cancellationDeadline && approver == nil && !session.role.allows(.override) {
+                throw StoreError.cancellationWindowPassed(deadline: before.cancellationDeadline)
+            }
+            let approvedBy = approver?.name ?? (now > before.cancellationDeadline ? session.name : nil)
+            try db.execute(
+                sql: """
+                    UPDATE sales_order SET status = ?, cancelled_at = ?, cancelled_by = ?, cancel_reason = ?,
+                      version = version + 1 WHERE number = ?
+                    """,
+                arguments: [status.rawValue, now.iso, session.name, reason, number.rawValue])
+            if before.reserved > .zero {
+                try db.execute(
+                    sql: """
+                        INSERT INTO credit_reservation (customer_id, order_number, kind, amount, at, by_user)
+                        VALUES (?, ?, 'RELEASE', ?, ?, ?)
+                        """,
+                    arguments: [
+                        before.customer.rawValue, number.rawValue, before.reserved.amount, now.iso, session.name,
+                    ])
+            }
+            guard let after = try Self.orderRecord(db, number: number) else {
+                throw StoreError.orderNotFound(number.rawValue)
+            }
+            let payload = OrderCancelledPayload(
+                number: number, uuid: before.uuid, reason: reason, released: before.reserved, cancelledAt: now,
+                cancelledBy: session.name, approvedBy: approvedBy)
+            try AuditLog.append(
+                db, at: now, user: session.name, action: "order.cancel", entity: "order", entityID: number.rawValue,
+                before: AuditLog.json(OrderState(before)), after: AuditLog.json(OrderState(after)))
+            try Outbox.enqueue(
+                db, eventID: ids.uuid(), aggregateType: "order", aggregateID: number.rawValue, version: after.version,
+                eventType: "OrderCancelled", payload: AuditLog.json(payload), at: now)
+        }
+    }
+
+    /// One order, or nil.
+    public func order(_ number: OrderNumber) throws -> OrderRecord? {
+        try read { db in try Self.orderRecord(db, number: number) }
+    }
+
+    static func orderRecord(_ db: Database, number: OrderNumber) throws -> OrderRecord? {
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT o.*, c.name AS customer_name, a.text AS address_text, a.zone AS zone,
+                      (SELECT COALESCE(SUM(CASE kind WHEN 'RESERVE' THEN amount ELSE -amount END), 0)
+                       FROM credit_reservation r WHERE r.order_number = o.number) AS reserved
+                    FROM sales_order o JOIN customer c ON c.id = o.customer_id
+                    JOIN customer_address a ON a.id = o.address_id WHERE o.number = ?
+                    """, arguments: [number.rawValue])
+        else { return nil }
+        let lines = try Row.fetchAll(
+            db, sql: "SELECT * FROM order_line WHERE order_number = ? ORDER BY line_no", arguments: [number.rawValue]
+        ).compactMap { line -> QuoteLine? in
+            guard let code = try? ProductCode(line["product_code"] as String) else { return nil }
+            return QuoteLine(
+                product: code, name: line["name"], quantity: line["quantity"],
+                unitPrice: Money(line["unit_price"] as Int64),
+                isSpecialPrice: line["is_special_price"], gross: Money(line["gross"] as Int64),
+                discount: Money(line["discount"] as Int64), net: Money(line["net"] as Int64))
+        }
+        let goodsGross = Money(row["goods_gross"] as Int64)
+        let fee = Money(row["delivery_fee"] as Int64)
+        let quote = Quote(
+            lines: lines, cylinders: row["cylinders"], discountPercent: row["discount_percent"], goodsGross: goodsGross,
+            discount: Money(row["discount"] as Int64), goodsNet: Money(row["goods_net"] as Int64), deliveryFee: fee,
+            feeFactorPermille: row["fee_factor_permille"], freeDelivery: fee == .zero, net: Money(row["net"] as Int64),
+            tax: Money(row["tax"] as Int64),
+            total: Money(row["total"] as Int64), depositAtRisk: Money(row["deposit_at_risk"] as Int64))
+        let date = try LocalDate(row["delivery_date"] as String)
+        let slot = DeliverySlot(rawValue: row["slot"]) ?? .morning
+        let placedAt = try LocalDateTime(row["placed_at"] as String)
+        let calendar = try Parameters.calendar(db)
+        return OrderRecord(
+            number: number, uuid: row["uuid"], customer: try CustomerID(row["customer_id"] as String),
+            customerName: row["customer_name"], addressID: row["address_id"], address: row["address_text"],
+            zone: Zone(rawValue: row["zone"]) ?? .north, date: date, slot: slot,
+            status: OrderStatus(rawValue: row["status"]) ?? .confirmed, quote: quote, placedAt: placedAt,
+            placedBy: row["placed_by"], creditOverrideBy: row["credit_override_by"],
+            creditOverrideReason: row["credit_override_reason"],
+            cancelledAt: (row["cancelled_at"] as String?).flatMap { try? LocalDateTime($0) },
+            cancelledBy: row["cancelled_by"], cancelReason: row["cancel_reason"],
+            reserved: Money(row["reserved"] as Int64),
+            cancellationDeadline: calendar.cancellationDeadline(date: date, slot: slot, placedAt: placedAt),
+            version: row["version"])
+    }
+
+    /// Orders matching `filter`, newest delivery date first.
+    public func orders(_ filter: OrderFilter = OrderFilter()) throws -> [OrderSummary] {
+        try read { db in
+            var conditions: [String] = []
+            var arguments: [any DatabaseValueConvertible] = []
+            if let from = filter.from {
+                conditions.append("o.delivery_date >= ?")
+                arguments.append(from.iso)
+            }
+            if let to = filter.to {
+                conditions.append("o.delivery_date <= ?")
+                arguments.append(to.iso)
+            }
+            if let status = filter.status {
+                conditions.append("o.status = ?")
+                arguments.append(status.rawValue)
+            }
+            if let customer = filter.customer {
+                conditions.append("o.customer_id = ?")
+                arguments.append(customer.rawValue)
+            }
+            arguments.append(filter.limit)
+            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT o.number, o.customer_id, c.name, o.delivery_date, o.slot, o.status, o.total
+                    FROM sales_order o JOIN customer c ON c.id = o.customer_id \(whereClause)
+                    ORDER BY o.delivery_date DESC, o.number DESC LIMIT ?
+                    """, arguments: StatementArguments(arguments)
+            ).compactMap { row in
+                guard let number = try? OrderNumber(row["number"] as String),
+                    let customer = try? CustomerID(row["customer_id"] as String),
+                    let date = try? LocalDate(row["delivery_date"] as String)
+                else { return nil }
+                return OrderSummary(
+                    number: number, customer: customer, customerName: row["name"], date: date,
+                    slot: DeliverySlot(rawValue: row["slot"]) ?? .morning,
+                    status: OrderStatus(rawValue: row["status"]) ?? .confirmed, total: Money(row["total"] as Int64))
+            }
+        }
+    }
+}
+
+/// The outbox payload of `OrderPlaced`.
+struct OrderPlacedPayload: Codable {
+    var number: OrderNumber
+    var uuid: String
+    var customer: CustomerID
+    var addressID: Int64
+    var date: LocalDate
+    var slot: DeliverySlot
+    var quote: Quote
+    var reserved: Money
+    var placedAt: LocalDateTime
+    var placedBy: String
+    var creditOverrideBy: String?
+}
+
+/// The outbox payload of `OrderCancelled`.
+struct OrderCancelledPayload: Codable {
+    var number: OrderNumber
+    var uuid: String
+    var reason: String
+    var released: Money
+    var cancelledAt: LocalDateTime
+    var cancelledBy: String
+    var approvedBy: String?
+}
+
+/// The changing part of an order, for audit before/after values (the full order is audited once, when placed).
+struct OrderState: Codable {
+    var status: OrderStatus
+    var version: Int
+    var reserved: Money
+    var cancelReason: String?
+    var cancelledBy: String?
+
+    init(_ record: OrderRecord) {
+        status = record.status
+        version = record.version
+        reserved = record.reserved
+        cancelReason = record.cancelReason
+        cancelledBy = record.cancelledBy
+    }
+}

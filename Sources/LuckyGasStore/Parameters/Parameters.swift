@@ -1,0 +1,112 @@
+import GRDB
+import LuckyGasCore
+
+/// Reads the (param) values of DOMAIN.md from the `parameter`, `price_rule` and `holiday` tables.
+enum Parameters {
+    static func value(_ db: Database, _ key: String) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM parameter WHERE key = ?"), arguments: [key])
+    }
+
+    private static func minutes(_ db: Database, _ key: String, default fallback: Int) throws -> Int {
+        guard let text = try value(db, key) else { return fallback }
+        let parts = text.split(separator: ":").compactMap { Int($0) }
+        return parts.count == 2 ? parts[0] * 60 + parts[1] : fallback
+    }
+
+    private static func integer(_ db: Database, _ key: String, default fallback: Int) throws -> Int {
+        try value(db, key).flatMap { Int($0) } ?? fallback
+    }
+
+    static func calendarRules(_ db: Database) throws -> CalendarRules {
+        var rules = CalendarRules()
+        rules.weekdayOpen = try minutes(db, "business.weekday_open", default: rules.weekdayOpen)
+        rules.weekdayClose = try minutes(db, "business.weekday_close", default: rules.weekdayClose)
+        rules.saturdayOpen = try minutes(db, "business.saturday_open", default: rules.saturdayOpen)
+        rules.saturdayClose = try minutes(db, "business.saturday_close", default: rules.saturdayClose)
+        rules.sameDayCutoff = try minutes(db, "order.same_day_cutoff", default: rules.sameDayCutoff)
+        rules.advanceBookingDays = try integer(db, "order.advance_booking_days", default: rules.advanceBookingDays)
+        rules.cancellationWindowHours = try integer(
+            db, "order.cancellation_window_hours", default: rules.cancellationWindowHours)
+        rules.urgentWithinHours = try integer(db, "order.urgent_within_hours", default: rules.urgentWithinHours)
+        return rules
+    }
+
+    static func holidays(_ db: Database) throws -> [Holiday] {
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT date, name, delivers FROM holiday")).compactMap { row in
+            guard let date = try? LocalDate(row["date"] as String) else { return nil }
+            return Holiday(date: date, name: row["name"], delivers: row["delivers"])
+        }
+    }
+
+    static func calendar(_ db: Database) throws -> BusinessCalendar {
+        BusinessCalendar(rules: try calendarRules(db), holidays: try holidays(db))
+    }
+
+    static func creditRules(_ db: Database) throws -> CreditRules {
+        var rules = CreditRules()
+        rules.overdueHoldDays = try integer(db, "credit.overdue_hold_days", default: rules.overdueHoldDays)
+        return rules
+    }
+
+    static func pricingRules(_ db: Database) throws -> PricingRules {
+        var rules = PricingRules()
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT kind, key, value FROM price_rule"))
+        var tiers: [PricingRules.VolumeTier] = []
+        for row in rows {
+            let kind: String = row["kind"]
+            let key: String = row["key"]
+            let value: Int64 = row["value"]
+            switch kind {
+            case "VOLUME_DISCOUNT_PERCENT":
+                if let minimum = Int(key) { tiers.append(.init(minimumCylinders: minimum, percent: value)) }
+            case "ZONE_FEE":
+                if let zone = Zone(rawValue: key) { rules.zoneFees[zone] = Money(value) }
+            case "FEE_FACTOR_PERMILLE":
+                if key == "HOLIDAY" {
+                    rules.holidayFactorPermille = value
+                } else if let slot = DeliverySlot(rawValue: key) {
+                    rules.slotFactorPermille[slot] = value
+                }
+            case "FREE_DELIVERY_FROM": rules.freeDeliveryThreshold = Money(value)
+            case "MINIMUM_ORDER": rules.minimumOrder = Money(value)
+            case "TAX_RATE_PERCENT": rules.taxRatePercent = value
+            default: continue
+            }
+        }
+        if !tiers.isEmpty { rules.volumeTiers = tiers.sorted { $0.minimumCylinders < $1.minimumCylinders } }
+        return rules
+    }
+
+    static func products(_ db: Database) throws -> [ProductCode: Product] {
+        var products: [ProductCode: Product] = [:]
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM product")) {
+            guard let product = try? productFrom(row) else { continue }
+            products[product.code] = product
+        }
+        return products
+    }
+
+    static func productFrom(_ row: Row) throws -> Product {
+        Product(
+            code: try ProductCode(row["code"] as String), name: row["name"],
+            category: ProductCategory(rawValue: row["category"]) ?? .accessory, sizeKg: row["size_kg"],
+            price: Money(row["price"] as Int64), deposit: Money(row["deposit"] as Int64),
+            requiresEmptyReturn: row["requires_empty_return"], active: row["active"])
+    }
+}
+
+extension AppDatabase {
+    /// The active products, by code.
+    public func products() throws -> [Product] {
+        try read { db in try Parameters.products(db).values.sorted { $0.code < $1.code } }
+    }
+
+    /// The branch calendar (rules + holidays).
+    public func calendar() throws -> BusinessCalendar { try read { try Parameters.calendar($0) } }
+
+    /// The price rules in force.
+    public func pricingRules() throws -> PricingRules { try read { try Parameters.pricingRules($0) } }
+
+    /// A parameter value by key.
+    public func parameter(_ key: String) throws -> String? { try read { try Parameters.value($0, key) } }
+}
