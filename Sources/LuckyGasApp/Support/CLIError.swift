@@ -8,6 +8,7 @@ enum CLIError: OperatorFacingError {
     case badItem(String)
     case checkFailed
     case fileError(path: String, detail: String)
+    case sampleIsReadOnly
 
     var operatorMessage: OperatorMessage {
         switch self {
@@ -27,6 +28,10 @@ enum CLIError: OperatorFacingError {
                 en: "Invalid item: \(text) (CODE=QTY, e.g. P001=2)")
         case .checkFailed:
             OperatorMessage(zh: "資料庫檢查未通過", en: "The database check failed")
+        case .sampleIsReadOnly:
+            OperatorMessage(
+                zh: "範例資料庫不可直接開啟；請用 luckygas db init --sample --db 檔名 複製一份",
+                en: "The sample database is never opened in place; copy it with luckygas db init --sample --db FILE")
         case .fileError(let path, let detail):
             OperatorMessage(zh: "檔案錯誤 \(path)：\(detail)", en: "File error \(path): \(detail)")
         }

@@ -15,6 +15,8 @@ struct GlobalOptions: ParsableArguments {
 
     /// Opens the branch database, copying the bundled sample first when the file does not exist.
     func open(clock: Clock = .system) throws -> AppDatabase {
+        // The committed sample must stay byte-identical to its generator's output: never open it in place.
+        if URL(fileURLWithPath: db).lastPathComponent == "luckygas.db.sample" { throw CLIError.sampleIsReadOnly }
         if !FileManager.default.fileExists(atPath: db) {
             let sample = try ShippedFiles.find("luckygas.db.sample")
             do { try FileManager.default.copyItem(atPath: sample, toPath: db) } catch {

@@ -50,9 +50,10 @@ extension AppDatabase {
     }
 
     /// Creates the first administrator of an empty database.
-    public func bootstrapAdministrator(password: String) throws {
+    public func bootstrapAdministrator(password: String, rounds: Int = PasswordHasher.defaultRounds) throws {
         guard try !hasUsers() else { return }
-        try createUser(name: "admin", displayName: "系統管理員", role: .admin, password: password, by: .system)
+        try createUser(
+            name: "admin", displayName: "系統管理員", role: .admin, password: password, by: .system, rounds: rounds)
     }
 
     /// All users.

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+/// Runs the real `luckygas` binary built next to the test bundle.
+struct CLIHarness {
+    /// The repository root (for `luckygas.db.sample` and `Resources/`).
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    static var binary: String {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+            "luckygas")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside.path }
+        return root.appendingPathComponent(".build/debug/luckygas").path
+    }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+
+        /// The standard output parsed as a JSON object.
+        func json() throws -> [String: Any] {
+            let object = try JSONSerialization.jsonObject(with: Data(stdout.utf8))
+            return try #require(object as? [String: Any])
+        }
+    }
+
+    /// A scratch directory with its own copy of the sample database.
+    let directory: URL
+    var database: String { directory.appendingPathComponent("branch.db").path }
+
+    init() throws {
+        directory = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(
+            "luckygas-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: Self.root.appendingPathComponent("luckygas.db.sample").path, toPath: database)
+    }
+
+    func cleanUp() { try? FileManager.default.removeItem(at: directory) }
+
+    /// Runs `luckygas` with `arguments` (plus `--db` of this harness unless `withDatabase` is false).
+    @discardableResult
+    func run(
+        _ arguments: [String], password: String? = nil, withDatabase: Bool = true,
+        extraEnvironment: [String: String] = [:]
+    )
+        throws -> Result
+    {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments + (withDatabase ? ["--db", database] : [])
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        environment["LUCKYGAS_PASSWORD"] = password
+        environment["LUCKYGAS_HOME"] = Self.root.path
+        for (key, value) in extraEnvironment { environment[key] = value }
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}

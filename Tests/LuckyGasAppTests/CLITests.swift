@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+
+@Suite("The luckygas command line, run for real")
+struct CLITests {
+    @Test("customer add prints the new id as JSON; show and search find it (one Chinese character)")
+    func customerAddShowSearch() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        let added = try cli.run(
+            [
+                "customer", "add", "--user", "counter", "--name", "測試麵店", "--phone", "02-2345-6789", "--type",
+                "commercial",
+                "--terms", "net30", "--limit", "30000", "--tax-id", "04595257", "--address", "台北市中山區南京東路二段100號",
+                "--postal-code", "104", "--zone", "north", "--lat", "25.052", "--lon", "121.532", "--json",
+            ], password: "counter")
+        #expect(added.status == 0, "\(added.stderr)")
+        let id = try #require(try added.json()["id"] as? String)
+        #expect(id == "C000501")
+        let shown = try cli.run(["customer", "show", id, "--json"])
+        #expect(shown.status == 0)
+        #expect(shown.stdout.contains("測試麵店"))
+        let search = try cli.run(["customer", "search", "麵", "--json"])
+        #expect(search.stdout.contains(id))
+        let phone = try cli.run(["customer", "search", "23456789"])
+        #expect(phone.stdout.contains(id))
+    }
+
+    @Test("Bad input gets a message in both languages and a non-zero exit, and writes nothing")
+    func badInput() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        let badUBN = try cli.run(
+            [
+                "customer", "add", "--user", "counter", "--name", "某公司", "--phone", "0912-345-678", "--type",
+                "commercial",
+                "--terms", "net30", "--tax-id", "12345678", "--address", "台北市", "--postal-code", "100", "--zone",
+                "north",
+            ], password: "counter")
+        #expect(badUBN.status != 0)
+        #expect(badUBN.stderr.contains("統一編號錯誤"))
+        #expect(badUBN.stderr.contains("Invalid tax id"))
+        let badItem = try cli.run(["order", "quote", "--customer", "C000124", "--item", "P001x2"])
+        #expect(badItem.status != 0)
+        #expect(badItem.stderr.contains("品項格式錯誤") && badItem.stderr.contains("Invalid item"))
+        let unknown = try cli.run(["customer", "show", "C999999"])
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr.contains("查無客戶") && unknown.stderr.contains("No customer"))
+        let wrongPassword = try cli.run(
+            ["order", "place", "--user", "counter", "--customer", "C000124", "--item", "P001=2"], password: "nope")
+        #expect(wrongPassword.status != 0)
+        #expect(wrongPassword.stderr.contains("Wrong user name or password"))
+        let noPassword = try cli.run([
+            "order", "place", "--user", "counter", "--customer", "C000124", "--item", "P001=2",
+        ])
+        #expect(noPassword.status != 0)
+        #expect(noPassword.stderr.contains("LUCKYGAS_PASSWORD"))
+        let wrongRole = try cli.run(
+            ["order", "place", "--user", "accountant", "--customer", "C000124", "--item", "P001=2"],
+            password: "accountant")
+        #expect(wrongRole.status != 0)
+        #expect(wrongRole.stderr.contains("may not place orders"))
+        let check = try cli.run(["db", "check", "--json"])
+        #expect(check.status == 0)
+        #expect((try check.json()["pendingOutbox"] as? Int) == 0)
+    }
+
+    @Test("order quote gives the seed's figures; place gives a number; show, list and cancel follow")
+    func orderFlow() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        let quote = try cli.run(["order", "quote", "--customer", "C000124", "--item", "P001=2", "--json"])
+        #expect(quote.status == 0, "\(quote.stderr)")
+        let figures = try quote.json()
+        #expect(figures["net"] as? Int == 1700)
+        #expect(figures["tax"] as? Int == 85)
+        #expect(figures["total"] as? Int == 1785)
+        #expect(figures["deliveryFee"] as? Int == 0)
+        #expect(figures["discount"] as? Int == 0)
+        #expect((figures["lines"] as? [Any])?.count == 1)
+        let placed = try cli.run(
+            ["order", "place", "--user", "counter", "--customer", "C000124", "--item", "P001=2", "--json"],
+            password: "counter")
+        #expect(placed.status == 0, "\(placed.stderr)")
+        let number = try #require(try placed.json()["number"] as? String)
+        #expect(number.hasPrefix("O-"))
+        let shown = try cli.run(["order", "show", number, "--json"])
+        #expect(shown.stdout.contains("\"CONFIRMED\""))
+        let listed = try cli.run(["order", "list", "--customer", "C000124", "--status", "confirmed"])
+        #expect(listed.stdout.contains(number))
+        let cancelled = try cli.run(
+            ["order", "cancel", number, "--reason", "客戶改期", "--user", "counter", "--json"], password: "counter")
+        #expect(cancelled.status == 0, "\(cancelled.stderr)")
+        #expect(cancelled.stdout.contains("\"CANCELLED\""))
+    }
+
+    @Test("A refused credit check exits non-zero with the refusal and the available credit")
+    func creditRefusal() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        let check = try cli.run(["credit", "check", "C000123", "--json"])
+        let report = try check.json()
+        for key in ["limit", "openAR", "reserved", "available", "holds"] {
+            #expect(report[key] != nil, "missing \(key)")
+        }
+        let available = try #require(report["available"] as? Int)
+        let refused = try cli.run(
+            ["order", "place", "--user", "counter", "--customer", "C000123", "--item", "P001=80", "--json"],
+            password: "counter")
+        #expect(refused.status == 3)
+        #expect(refused.stderr.contains("信用額度不足") && refused.stderr.contains("Insufficient credit"))
+        let body = try refused.json()
+        #expect((body["figures"] as? [String: Any])?["available"] as? Int == available)
+    }
+
+    @Test("db init --sample copies the sample; db init without it asks for an admin password")
+    func databaseInit() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        let fresh = cli.directory.appendingPathComponent("fresh.db").path
+        let made = try cli.run(["db", "init", "--db", fresh, "--json"], password: "s3cret", withDatabase: false)
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect((try made.json()["schemaCurrent"] as? Bool) == true)
+        let again = try cli.run(["db", "init", "--db", fresh], password: "s3cret", withDatabase: false)
+        #expect(again.status != 0)
+        #expect(again.stderr.contains("--force"))
+        let sample = cli.directory.appendingPathComponent("copy.db").path
+        let copied = try cli.run(["db", "init", "--sample", "--db", sample], withDatabase: false)
+        #expect(copied.status == 0, "\(copied.stderr)")
+        let search = try cli.run(["customer", "search", "王大明", "--db", sample], withDatabase: false)
+        #expect(search.stdout.contains("C000123"))
+    }
+
+    @Test("luckygas with no subcommand opens the default ./luckygas.db, creating it from the sample")
+    func defaultDatabase() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        let result = try cli.run([], withDatabase: false)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("luckygas.db").path))
+        #expect(result.stderr.contains("luckygas.db"))
+    }
+}
