@@ -109,7 +109,7 @@ struct BenchCommand: ParsableCommand {
         func input() -> OrderInput {
             OrderInput(
                 customer: customerIDs.randomElement(using: &random) ?? customerIDs[0],
-                items: [QuoteRequest.Item(product: p001, quantity: Int.random(in: 1...4, using: &random))],
+                items: [QuoteRequest.Item(product: p001, quantity: Int.random(in: 2...4, using: &random))],
                 date: dates.randomElement(using: &random) ?? options.asOf.adding(days: 1), slot: .morning)
         }
         measurements["quote"] = try time(samples) { _ = try database.quote(input()) }

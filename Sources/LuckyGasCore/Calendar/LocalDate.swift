@@ -19,9 +19,12 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// Parses ISO `YYYY-MM-DD`.
     public init(_ text: String) throws(ValidationError) {
-        let parts = text.trimmingSpaces.split(separator: "-")
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        let chars = Array(text.trimmingSpaces)
+        let digitPositions = [0, 1, 2, 3, 5, 6, 8, 9]
+        guard chars.count == 10, chars[4] == "-", chars[7] == "-",
+            digitPositions.allSatisfy({ chars[$0].isASCIIDigit }),
+            let year = Int(String(chars[0..<4])), let month = Int(String(chars[5..<7])),
+            let day = Int(String(chars[8..<10]))
         else { throw .date(text) }
         do { try self.init(year: year, month: month, day: day) } catch { throw .date(text) }
     }

@@ -37,7 +37,9 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, Codable, CustomStri
         let halves = value.split(separator: value.contains("T") ? "T" : " ")
         guard halves.count == 2 else { throw .date(text) }
         let date = try LocalDate(String(halves[0]))
-        let clock = halves[1].split(separator: ":").map { Int($0) }
+        let clock = halves[1].split(separator: ":", omittingEmptySubsequences: false).map { part in
+            part.count == 2 && part.allSatisfy(\.isASCIIDigit) ? Int(part) : nil
+        }
         guard (2...3).contains(clock.count), let hour = clock[0], let minute = clock[1], (0...23).contains(hour),
             (0...59).contains(minute)
         else { throw .date(text) }

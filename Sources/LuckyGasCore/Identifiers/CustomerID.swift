@@ -1,5 +1,5 @@
 /// A customer id: `C` + 6 digits (DOMAIN.md "Customers").
-public struct CustomerID: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct CustomerID: ValidatedText {
     /// The canonical text, e.g. `C000123`.
     public let rawValue: String
 
@@ -19,17 +19,4 @@ public struct CustomerID: Sendable, Hashable, Comparable, Codable, CustomStringC
 
     /// The 6-digit sequence part as a number.
     public var number: Int { Int(rawValue.dropFirst()) ?? 0 }
-
-    public var description: String { rawValue }
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
-
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        try self.init(text)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }

@@ -1,5 +1,5 @@
 /// An order number: `O-YYYYMMDD-NNNNNN`, a daily sequence per branch (DOMAIN.md "Orders").
-public struct OrderNumber: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct OrderNumber: ValidatedText {
     /// The canonical text, e.g. `O-20240125-000123`.
     public let rawValue: String
 
@@ -16,18 +16,5 @@ public struct OrderNumber: Sendable, Hashable, Comparable, Codable, CustomString
     /// The number for the `sequence`-th order of `day`.
     public init(day: LocalDate, sequence: Int) {
         rawValue = "O-\(day.compact)-" + String(sequence).leftPadded(to: 6)
-    }
-
-    public var description: String { rawValue }
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
-
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        try self.init(text)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
     }
 }

@@ -1,5 +1,5 @@
 /// A product code: `P` + 3 digits (DOMAIN.md "Products and prices").
-public struct ProductCode: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct ProductCode: ValidatedText {
     /// The canonical text, e.g. `P001`.
     public let rawValue: String
 
@@ -10,18 +10,5 @@ public struct ProductCode: Sendable, Hashable, Comparable, Codable, CustomString
             throw .productCode(text)
         }
         rawValue = value
-    }
-
-    public var description: String { rawValue }
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
-
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        try self.init(text)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
     }
 }

@@ -1,7 +1,8 @@
 extension String {
     /// The string without leading and trailing spaces, tabs and newlines (ASCII and full-width space).
     public var trimmingSpaces: String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{3000}" }
+        // `isWhitespace` covers tabs, newlines, "\r\n" (one Character) and the full-width space U+3000.
+        let isSpace: (Character) -> Bool = { $0.isWhitespace }
         guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
             return ""
         }
@@ -19,5 +20,6 @@ extension String {
 
 extension Character {
     /// `0`...`9` only (not other Unicode digits).
-    public var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+    /// A digit with a combining mark ("1\u{0301}") is not one: `asciiValue` is nil for it.
+    public var isASCIIDigit: Bool { asciiValue.map { (48...57).contains($0) } ?? false }
 }

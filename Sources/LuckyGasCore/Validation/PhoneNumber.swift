@@ -44,7 +44,11 @@ public struct PhoneNumber: Sendable, Hashable, Codable, CustomStringConvertible 
         if kind == .mobile { return group([4, 3, 3]) }
         let areaLength = PhoneNumber.areaCodeLength(digits)
         let rest = digits.count - areaLength
-        return group([areaLength, rest - 4, 4])
+        switch rest {
+        case 7...: return group([areaLength, rest - 4, 4])
+        case 6: return group([areaLength, 3, 3])
+        default: return group([areaLength, rest])
+        }
     }
 
     private static func areaCodeLength(_ digits: String) -> Int {

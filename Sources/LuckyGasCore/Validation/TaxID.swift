@@ -3,7 +3,7 @@
 /// Weights 1,2,1,2,1,2,4,1; add the digits of each product to S. Valid when S % 5 == 0, or,
 /// when the 7th digit is 7, when (S + 1) % 5 == 0 (財政部 2023 expansion; the old % 10 rule
 /// rejects real numbers).
-public struct TaxID: Sendable, Hashable, Codable, CustomStringConvertible {
+public struct TaxID: ValidatedText {
     /// The 8 digits.
     public let rawValue: String
 
@@ -28,15 +28,4 @@ public struct TaxID: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// The buyer identifier used on B2C e-invoices.
     public static let consumerBuyerIdentifier = "0000000000"
-
-    public var description: String { rawValue }
-
-    public init(from decoder: any Decoder) throws {
-        try self.init(decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }
