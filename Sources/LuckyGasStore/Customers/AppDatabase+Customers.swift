@@ -194,11 +194,12 @@ extension AppDatabase {
             arguments: [id.rawValue]
         ).compactMap { try? PhoneNumber($0) }
         let addresses = try Row.fetchAll(
-            db, sql: "SELECT * FROM customer_address WHERE customer_id = ? AND active = 1 ORDER BY id",
+            db.cachedStatement(sql: "SELECT * FROM customer_address WHERE customer_id = ? AND active = 1 ORDER BY id"),
             arguments: [id.rawValue]
         ).compactMap(addressFrom)
         let specials = try Row.fetchAll(
-            db, sql: "SELECT * FROM special_price WHERE customer_id = ? ORDER BY product_code, valid_from",
+            db.cachedStatement(
+                sql: "SELECT * FROM special_price WHERE customer_id = ? ORDER BY product_code, valid_from"),
             arguments: [id.rawValue]
         ).compactMap { row -> SpecialPrice? in
             guard let product = try? ProductCode(row["product_code"] as String),
@@ -265,6 +266,8 @@ extension AppDatabase {
                 ).record(db, user: session.name, at: now, ids: ids)
                 added.append(id)
             }
+            // A bulk load leaves many small FTS segments; merging them keeps search in microseconds.
+            if customers.count >= 100 { try CustomerSearchIndex.optimize(db) }
             return added
         }
     }

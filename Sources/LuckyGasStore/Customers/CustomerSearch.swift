@@ -48,12 +48,33 @@ enum CustomerSearchIndex {
             db.cachedStatement(sql: "SELECT phone FROM customer_contact WHERE customer_id = ? ORDER BY position"),
             arguments: [key]
         ).joined(separator: " ")
+        // The search result row is read from these columns: one primary-key lookup per customer.
+        let listAddress = try Row.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT text, zone FROM customer_address WHERE customer_id = ? AND active = 1
+                    ORDER BY is_default DESC, id LIMIT 1
+                    """), arguments: [key])
+        let primaryPhone = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT phone FROM customer_contact WHERE customer_id = ? AND position = 0"),
+            arguments: [key])
+        try db.cachedStatement(sql: "UPDATE customer SET list_phone = ?, list_address = ?, list_zone = ? WHERE id = ?")
+            .execute(arguments: [
+                primaryPhone.flatMap { try? PhoneNumber($0) }?.display ?? "", listAddress?["text"] as String? ?? "",
+                listAddress?["zone"] as String?, key,
+            ])
         try db.cachedStatement(
             sql:
                 "INSERT INTO customer_fts (rowid, customer_id, name, address, phones, tax_id) VALUES (?, ?, ?, ?, ?, ?)"
         ).execute(arguments: [rowid, key, name, addresses, phones, row["tax_id"] as String? ?? ""])
         try db.cachedStatement(sql: "INSERT INTO customer_gram (rowid, customer_id, name, address) VALUES (?, ?, ?, ?)")
             .execute(arguments: [rowid, key, grams(name), grams(addresses)])
+    }
+
+    /// Merges each FTS index into one segment (after bulk loads).
+    static func optimize(_ db: Database) throws {
+        try db.execute(sql: "INSERT INTO customer_fts (customer_fts) VALUES ('optimize')")
+        try db.execute(sql: "INSERT INTO customer_gram (customer_gram) VALUES ('optimize')")
     }
 
     /// Single characters and adjacent pairs of every non-ASCII run, plus ASCII words as they are:
@@ -136,9 +157,11 @@ extension AppDatabase {
     }
 
     private static func matches(_ db: Database, table: String, expression: String, limit: Int) throws -> [String] {
-        try String.fetchAll(
-            db.cachedStatement(sql: "SELECT customer_id FROM \(table) WHERE \(table) MATCH ? LIMIT ?"),
-            arguments: [expression, limit])
+        // The rowid is the customer number: reading it avoids loading the stored row.
+        try Int.fetchAll(
+            db.cachedStatement(sql: "SELECT rowid FROM \(table) WHERE \(table) MATCH ? LIMIT ?"),
+            arguments: [expression, limit]
+        ).map { CustomerID(number: $0).rawValue }
     }
 
     static func summaries(_ db: Database, ids: [String]) throws -> [CustomerSummary] {
@@ -147,21 +170,15 @@ extension AppDatabase {
         let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ",")
         let statement = try db.cachedStatement(
             sql: """
-                SELECT c.id, c.name, c.terms, c.status, c.tax_id, p.phone, a.text, a.zone
-                FROM customer c
-                LEFT JOIN customer_contact p ON p.customer_id = c.id AND p.position = 0
-                LEFT JOIN customer_address a ON a.id = (
-                  SELECT id FROM customer_address WHERE customer_id = c.id AND active = 1
-                  ORDER BY is_default DESC, id LIMIT 1)
-                WHERE c.id IN (\(placeholders))
+                SELECT id, name, terms, status, tax_id, list_phone, list_address, list_zone
+                FROM customer WHERE id IN (\(placeholders))
                 """)
         var byID: [String: CustomerSummary] = [:]
         for row in try Row.fetchAll(statement, arguments: StatementArguments(ids)) {
             guard let customerID = try? CustomerID(row["id"] as String) else { continue }
-            let phone = (row["phone"] as String?).flatMap { try? PhoneNumber($0) }?.display ?? ""
             byID[customerID.rawValue] = CustomerSummary(
-                id: customerID, name: row["name"], phone: phone, address: row["text"] ?? "",
-                zone: (row["zone"] as String?).flatMap(Zone.init(rawValue:)),
+                id: customerID, name: row["name"], phone: row["list_phone"], address: row["list_address"],
+                zone: (row["list_zone"] as String?).flatMap(Zone.init(rawValue:)),
                 terms: PaymentTerms(rawValue: row["terms"]) ?? .cod,
                 status: CustomerStatus(rawValue: row["status"]) ?? .active, taxID: row["tax_id"])
         }

@@ -28,6 +28,9 @@ public final class AppDatabase: Sendable {
 
     /// Opens (creating and migrating if needed) the branch database at `path`: WAL through a
     /// `DatabasePool`, a busy timeout so several processes can share it, foreign keys on.
+    ///
+    /// WAL checkpoints stay SQLite's automatic ones: a background checkpointer was measured
+    /// (Docs/decisions.md) and made p99 worse on two cores.
     public static func open(path: String, clock: Clock = .system, ids: IDGenerator = .system) throws -> AppDatabase {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true

@@ -36,7 +36,8 @@ enum Migrations {
                   credit_limit INTEGER NOT NULL DEFAULT 0 CHECK (credit_limit >= 0),
                   invoice_kind TEXT NOT NULL, invoice_value TEXT NOT NULL DEFAULT '',
                   cylinder_balance INTEGER NOT NULL DEFAULT 0, notes TEXT NOT NULL DEFAULT '',
-                  created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1);
+                  created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1,
+                  list_phone TEXT NOT NULL DEFAULT '', list_address TEXT NOT NULL DEFAULT '', list_zone TEXT);
                 CREATE INDEX customer_tax_id ON customer(tax_id);
                 CREATE TABLE customer_contact (
                   customer_id TEXT NOT NULL REFERENCES customer(id), position INTEGER NOT NULL,
