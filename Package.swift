@@ -45,6 +45,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        .testTarget(name: "LuckyGasTerminalTests", dependencies: ["LuckyGasTerminal"]),
         .testTarget(
             name: "LuckyGasAppTests",
             dependencies: ["LuckyGasApp", "LuckyGasStore", "LuckyGasTestSupport"]

@@ -16,5 +16,7 @@ static inline WINDOW *lg_stdscr(void) { return stdscr; }
 static inline int lg_lines(void) { return LINES; }
 static inline int lg_cols(void) { return COLS; }
 static inline const char *lg_curses_version(void) { return curses_version(); }
+/* glibc hides these behind __USE_XOPEN, which Swift's Glibc module is built without. */
+extern int wcwidth(wchar_t c);
 
 #endif
