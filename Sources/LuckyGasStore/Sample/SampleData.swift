@@ -17,29 +17,27 @@ enum SampleData {
         ("admin", "系統管理員", .admin),
     ]
 
-    static var products: [Product] {
-        func code(_ text: String) -> ProductCode {
-            (try? ProductCode(text)) ?? (try? ProductCode("P999")).unsafelyUnwrapped
-        }
+    static func products() throws -> [Product] {
+        func code(_ text: String) throws -> ProductCode { try ProductCode(text) }
         return [
             Product(
-                code: code("P001"), name: "20kg 瓦斯桶", category: .cylinder, sizeKg: 20, price: 850, deposit: 1500,
+                code: try code("P001"), name: "20kg 瓦斯桶", category: .cylinder, sizeKg: 20, price: 850, deposit: 1500,
                 requiresEmptyReturn: true),
             Product(
-                code: code("P002"), name: "4kg 瓦斯桶", category: .cylinder, sizeKg: 4, price: 300, deposit: 600,
+                code: try code("P002"), name: "4kg 瓦斯桶", category: .cylinder, sizeKg: 4, price: 300, deposit: 600,
                 requiresEmptyReturn: true),
             Product(
-                code: code("P003"), name: "10kg 瓦斯桶", category: .cylinder, sizeKg: 10, price: 480, deposit: 1000,
+                code: try code("P003"), name: "10kg 瓦斯桶", category: .cylinder, sizeKg: 10, price: 480, deposit: 1000,
                 requiresEmptyReturn: true),
             Product(
-                code: code("P004"), name: "16kg 瓦斯桶", category: .cylinder, sizeKg: 16, price: 700, deposit: 1300,
+                code: try code("P004"), name: "16kg 瓦斯桶", category: .cylinder, sizeKg: 16, price: 700, deposit: 1300,
                 requiresEmptyReturn: true),
             Product(
-                code: code("P005"), name: "50kg 瓦斯桶", category: .cylinder, sizeKg: 50, price: 2050, deposit: 3000,
+                code: try code("P005"), name: "50kg 瓦斯桶", category: .cylinder, sizeKg: 50, price: 2050, deposit: 3000,
                 requiresEmptyReturn: true),
-            Product(code: code("P101"), name: "瓦斯調壓器", category: .accessory, price: 450),
-            Product(code: code("P102"), name: "瓦斯管 1.5m", category: .accessory, price: 150),
-            Product(code: code("P103"), name: "瓦斯偵測警報器", category: .accessory, price: 1200),
+            Product(code: try code("P101"), name: "瓦斯調壓器", category: .accessory, price: 450),
+            Product(code: try code("P102"), name: "瓦斯管 1.5m", category: .accessory, price: 150),
+            Product(code: try code("P103"), name: "瓦斯偵測警報器", category: .accessory, price: 1200),
         ]
     }
 

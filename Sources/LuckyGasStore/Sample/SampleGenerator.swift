@@ -73,7 +73,7 @@ public enum SampleGenerator {
             try database.saveHoliday(
                 Holiday(date: LocalDate(fields[0]), name: fields[1], delivers: fields[2] == "1"), by: admin)
         }
-        for product in SampleData.products { try database.saveProduct(product, by: admin) }
+        for product in try SampleData.products() { try database.saveProduct(product, by: admin) }
         for user in SampleData.users {
             let salt = (0..<16).map { _ in UInt8.random(in: 0...255, using: &random) }
             try database.createUser(
