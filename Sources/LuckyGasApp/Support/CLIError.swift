@@ -3,7 +3,7 @@ import LuckyGasCore
 /// Errors of the command line itself (arguments, files, prompts), apart from store errors.
 enum CLIError: OperatorFacingError {
     case passwordUnavailable(user: String, variable: String)
-    case sampleNotFound(searched: [String])
+    case shippedFileNotFound(String, searched: [String])
     case alreadyExists(String)
     case badItem(String)
     case checkFailed
@@ -16,10 +16,12 @@ enum CLIError: OperatorFacingError {
             OperatorMessage(
                 zh: "需要 \(user) 的密碼：請設定環境變數 \(variable) 或在終端機輸入",
                 en: "The password of \(user) is needed: set \(variable) or run in a terminal to be prompted")
-        case .sampleNotFound(let searched):
+        case .shippedFileNotFound(let name, let searched):
             OperatorMessage(
-                zh: "找不到範例資料庫 luckygas.db.sample（已找：\(searched.joined(separator: ", "))）",
-                en: "Cannot find luckygas.db.sample (looked in: \(searched.joined(separator: ", ")))")
+                zh: "找不到 \(name)（已找：\(searched.joined(separator: ", "))；可設定 LUCKYGAS_HOME 為程式目錄）",
+                en:
+                    "Cannot find \(name) (looked in: \(searched.joined(separator: ", ")); set LUCKYGAS_HOME to the program folder)"
+            )
         case .alreadyExists(let path):
             OperatorMessage(zh: "\(path) 已存在；加上 --force 才會覆蓋", en: "\(path) already exists; add --force to replace it")
         case .badItem(let text):

@@ -1,6 +1,7 @@
 import Foundation
 import LuckyGasCore
 import LuckyGasStore
+import LuckyGasTerminal
 
 /// Writes results and errors: text for people, JSON for scripts (`--json`).
 struct Output {
@@ -59,18 +60,7 @@ struct Output {
     }
 }
 
-/// Left-pads or right-pads text to a display width (CJK counts 2 columns) for text tables.
+/// Pads (or cuts) text to a display width, CJK counting 2 columns, for text tables.
 func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
-    let used = text.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
-    let fill = String(repeating: " ", count: max(0, width - used))
-    return right ? fill + text : text + fill
-}
-
-private func isWide(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
-        0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
-        true
-    default: false
-    }
+    right ? DisplayWidth.rightAligned(text, width: width) : DisplayWidth.fit(text, width: width)
 }

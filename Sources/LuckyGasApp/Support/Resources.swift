@@ -22,6 +22,6 @@ enum ShippedFiles {
     static func find(_ relative: String) throws -> String {
         let paths = candidates(relative)
         if let found = paths.first(where: { FileManager.default.fileExists(atPath: $0) }) { return found }
-        throw CLIError.sampleNotFound(searched: Array(paths.prefix(3)))
+        throw CLIError.shippedFileNotFound(relative, searched: Array(paths.prefix(3)))
     }
 }

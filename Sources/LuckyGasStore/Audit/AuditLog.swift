@@ -98,8 +98,10 @@ struct Change {
     var after: String?
     var version: Int
     var event: String?
+    /// What the outbox event carries when it is not the `after` value (e.g. the reason of a cancel).
+    var payload: String? = nil
 
-    /// Writes the audit entry and, when `event` is set, the outbox event carrying `after`.
+    /// Writes the audit entry and, when `event` is set, the outbox event carrying `payload` or `after`.
     func record(_ db: Database, user: String, at: LocalDateTime, ids: IDGenerator) throws {
         try AuditLog.append(
             db, at: at, user: user, action: action, entity: entity, entityID: entityID, before: before, after: after)
@@ -107,7 +109,24 @@ struct Change {
             try Outbox.enqueue(
                 db, eventID: ids.uuid(), aggregateType: entity, aggregateID: entityID, version: version,
                 eventType: event,
-                payload: after ?? before ?? "{}", at: at)
+                payload: payload ?? after ?? before ?? "{}", at: at)
         }
+    }
+}
+
+/// The credit reservation ledger: RESERVE at confirmation, RELEASE at cancellation, USE at delivery.
+enum Reservations {
+    enum Kind: String { case reserve = "RESERVE", release = "RELEASE", use = "USE" }
+
+    static func record(
+        _ db: Database, _ kind: Kind, customer: CustomerID, order: OrderNumber, amount: Money, at: LocalDateTime,
+        by user: String
+    ) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO credit_reservation (customer_id, order_number, kind, amount, at, by_user)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [customer.rawValue, order.rawValue, kind.rawValue, amount.amount, at.iso, user])
     }
 }

@@ -28,14 +28,9 @@ extension AppDatabase {
                 arguments: [status.rawValue, number.rawValue])
             if event == .deliver {
                 if before.reserved > .zero {
-                    try db.execute(
-                        sql: """
-                            INSERT INTO credit_reservation (customer_id, order_number, kind, amount, at, by_user)
-                            VALUES (?, ?, 'USE', ?, ?, ?)
-                            """,
-                        arguments: [
-                            before.customer.rawValue, number.rawValue, before.reserved.amount, now.iso, session.name,
-                        ])
+                    try Reservations.record(
+                        db, .use, customer: before.customer, order: number, amount: before.reserved, at: now,
+                        by: session.name)
                 }
                 let terms =
                     try String.fetchOne(
@@ -57,19 +52,16 @@ extension AppDatabase {
             guard let after = try Self.orderRecord(db, number: number) else {
                 throw StoreError.orderNotFound(number.rawValue)
             }
-            try AuditLog.append(
-                db, at: now, user: session.name, action: "order.\(event.rawValue.lowercased())", entity: "order",
-                entityID: number.rawValue, before: AuditLog.json(OrderState(before)),
-                after: AuditLog.json(OrderState(after)))
             let payload = try AuditLog.json([
                 "number": number.rawValue, "uuid": before.uuid, "event": event.rawValue, "status": status.rawValue,
                 "note": note, "at": now.iso, "by": session.name,
             ])
-            try Outbox.enqueue(
-                db, eventID: ids.uuid(), aggregateType: "order", aggregateID: number.rawValue, version: after.version,
-                eventType: "Order\(status.rawValue.capitalized.replacingOccurrences(of: "_", with: ""))",
-                payload: payload,
-                at: now)
+            try Change(
+                action: "order.\(event.rawValue.lowercased())", entity: "order", entityID: number.rawValue,
+                before: AuditLog.json(OrderState(before)), after: AuditLog.json(OrderState(after)),
+                version: after.version,
+                event: "Order\(status.rawValue.capitalized.replacingOccurrences(of: "_", with: ""))", payload: payload
+            ).record(db, user: session.name, at: now, ids: ids)
         }
     }
 }

@@ -107,12 +107,8 @@ extension AppDatabase {
                 ])
             }
             if reserve > .zero {
-                try db.cachedStatement(
-                    sql: """
-                        INSERT INTO credit_reservation (customer_id, order_number, kind, amount, at, by_user)
-                        VALUES (?, ?, 'RESERVE', ?, ?, ?)
-                        """
-                ).execute(arguments: [input.customer.rawValue, number.rawValue, reserve.amount, now.iso, session.name])
+                try Reservations.record(
+                    db, .reserve, customer: input.customer, order: number, amount: reserve, at: now, by: session.name)
             }
             let payload = OrderPlacedPayload(
                 number: number, uuid: uuid, customer: input.customer, addressID: address.id ?? 0, date: input.date,
@@ -158,14 +154,9 @@ extension AppDatabase {
                     """,
                 arguments: [status.rawValue, now.iso, session.name, reason, number.rawValue])
             if before.reserved > .zero {
-                try db.execute(
-                    sql: """
-                        INSERT INTO credit_reservation (customer_id, order_number, kind, amount, at, by_user)
-                        VALUES (?, ?, 'RELEASE', ?, ?, ?)
-                        """,
-                    arguments: [
-                        before.customer.rawValue, number.rawValue, before.reserved.amount, now.iso, session.name,
-                    ])
+                try Reservations.record(
+                    db, .release, customer: before.customer, order: number, amount: before.reserved, at: now,
+                    by: session.name)
             }
             guard let after = try Self.orderRecord(db, number: number) else {
                 throw StoreError.orderNotFound(number.rawValue)
@@ -173,12 +164,12 @@ extension AppDatabase {
             let payload = OrderCancelledPayload(
                 number: number, uuid: before.uuid, reason: reason, released: before.reserved, cancelledAt: now,
                 cancelledBy: session.name, approvedBy: approvedBy)
-            try AuditLog.append(
-                db, at: now, user: session.name, action: "order.cancel", entity: "order", entityID: number.rawValue,
-                before: AuditLog.json(OrderState(before)), after: AuditLog.json(OrderState(after)))
-            try Outbox.enqueue(
-                db, eventID: ids.uuid(), aggregateType: "order", aggregateID: number.rawValue, version: after.version,
-                eventType: "OrderCancelled", payload: AuditLog.json(payload), at: now)
+            try Change(
+                action: "order.cancel", entity: "order", entityID: number.rawValue,
+                before: AuditLog.json(OrderState(before)), after: AuditLog.json(OrderState(after)),
+                version: after.version,
+                event: "OrderCancelled", payload: AuditLog.json(payload)
+            ).record(db, user: session.name, at: now, ids: ids)
         }
     }
 
