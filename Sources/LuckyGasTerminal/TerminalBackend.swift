@@ -7,6 +7,12 @@ public protocol TerminalBackend {
     mutating func nextKey() -> Key?
     /// Paints the whole grid (the backend diffs, screens never do).
     mutating func paint(_ grid: Grid)
+    /// True once no more keys will come (a script ran out, the terminal went away).
+    var inputEnded: Bool { get }
+    /// Whether the terminal shows colours (otherwise screens use the monochrome theme).
+    var supportsColour: Bool { get }
+    /// Forgets what is on the physical screen so the next paint redraws everything (Ctrl-L).
+    mutating func forceRepaint()
 }
 
 /// An in-memory terminal for tests: scripted keys in, painted grids out.
@@ -33,26 +39,17 @@ public struct MemoryBackend: TerminalBackend {
 
     public mutating func paint(_ grid: Grid) { frames.append(grid) }
 
+    /// Whether the scripted keys ran out.
+    public var inputEnded: Bool { pendingKeys.isEmpty }
+
+    /// Tests choose; colour by default.
+    public var supportsColour = true
+
+    /// Counts repaint requests.
+    public private(set) var repaints = 0
+
+    public mutating func forceRepaint() { repaints += 1 }
+
     /// The last painted screen as text lines.
     public var screen: [String] { frames.last?.lines ?? [] }
-}
-
-/// The F-key bar on the last line: the same slot means the same action on every screen.
-public struct KeyBar: Sendable, Equatable {
-    /// Labels by function-key number (1...10).
-    public var labels: [Int: String]
-
-    /// Creates a bar.
-    public init(_ labels: [Int: String]) { self.labels = labels }
-
-    /// Draws `F1 說明 F2 存檔 ...` across `row`, key numbers in reverse video as legacy POS screens do.
-    public func render(into grid: inout Grid, row: Int) {
-        grid.fill(row: row, column: 0, width: grid.columns, style: .plain)
-        var column = 0
-        for number in labels.keys.sorted() {
-            guard let label = labels[number], column < grid.columns else { continue }
-            column += grid.put("F\(number)", row: row, column: column, style: CellStyle(reverse: true))
-            column += grid.put(label + " ", row: row, column: column)
-        }
-    }
 }

@@ -1,0 +1,19 @@
+/// The F-key bar on the last line: the same slot means the same action on every screen.
+public struct KeyBar: Sendable, Equatable {
+    /// Labels by function-key number (1...10).
+    public var labels: [Int: String]
+
+    /// Creates a bar.
+    public init(_ labels: [Int: String]) { self.labels = labels }
+
+    /// Draws `F1 說明 F2 存檔 ...` across `row`, key numbers highlighted as legacy POS screens do.
+    public func render(into grid: inout Grid, row: Int, numberStyle: CellStyle = CellStyle(reverse: true)) {
+        grid.fill(row: row, column: 0, width: grid.columns, style: .plain)
+        var column = 0
+        for number in labels.keys.sorted() {
+            guard let label = labels[number], column < grid.columns else { continue }
+            column += grid.put("F\(number)", row: row, column: column, style: numberStyle)
+            column += grid.put(label + " ", row: row, column: column)
+        }
+    }
+}
