@@ -17,9 +17,7 @@ struct LuckyGas: ParsableCommand {
 
     func run() throws {
         try perform(global) {
-            let database = try global.open()
-            let message = TerminalUI.notYetAvailable(database: database.path)
-            Output.note(message.zh + "\n" + message.en)
+            try TerminalLaunch.run(try global.open())
         }
     }
 }

@@ -9,6 +9,7 @@ enum CLIError: OperatorFacingError {
     case checkFailed
     case fileError(path: String, detail: String)
     case sampleIsReadOnly
+    case noTerminal(term: String)
 
     var operatorMessage: OperatorMessage {
         switch self {
@@ -34,6 +35,12 @@ enum CLIError: OperatorFacingError {
             OperatorMessage(
                 zh: "範例資料庫不可直接開啟；請用 luckygas db init --sample --db 檔名 複製一份",
                 en: "The sample database is never opened in place; copy it with luckygas db init --sample --db FILE")
+        case .noTerminal(let term):
+            OperatorMessage(
+                zh: "無法開啟終端畫面（TERM=\(term)）：請在終端機（ssh、tmux）中執行，或使用子指令，例如 luckygas --help",
+                en:
+                    "Cannot open the terminal screens (TERM=\(term)): run it in a terminal (ssh, tmux) or use a subcommand, see luckygas --help"
+            )
         case .fileError(let path, let detail):
             OperatorMessage(zh: "檔案錯誤 \(path)：\(detail)", en: "File error \(path): \(detail)")
         }

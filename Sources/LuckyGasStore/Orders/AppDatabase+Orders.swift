@@ -9,7 +9,7 @@ extension AppDatabase {
 
     /// Loads customer, address, catalogue and rules, and prices `input`.
     private static func price(_ db: Database, _ input: OrderInput) throws -> (
-        quote: Quote, address: Address, calendar: BusinessCalendar
+        quote: Quote, address: Address, calendar: BusinessCalendar, phones: [PhoneNumber]
     ) {
         guard let record = try customerRecord(db, id: input.customer) else {
             throw StoreError.customerNotFound(input.customer.rawValue)
@@ -31,12 +31,13 @@ extension AppDatabase {
         let quote = try Pricing.quote(
             request, products: Parameters.products(db), specialPrices: record.specialPrices,
             rules: Parameters.pricingRules(db), isHolidayService: calendar.isHolidayService(input.date))
-        return (quote, address, calendar)
+        return (quote, address, calendar, record.customer.phones)
     }
 
     /// Places an order. Inside one write transaction: checks the calendar, prices it, decides
     /// credit against the reservations of every other process, takes the next daily number,
-    /// reserves credit, and records audit + `OrderPlaced` outbox event.
+    /// reserves credit, and records audit + `OrderPlaced` outbox event, plus the confirmation
+    /// text message (`SmsRequested`) when the customer has a mobile phone.
     ///
     /// A refused credit check throws `creditRefused` unless `override` carries a supervisor's
     /// valid credentials and a reason; the override is written on the order and audited.
@@ -48,7 +49,7 @@ extension AppDatabase {
         let now = clock.now()
         let ids = ids
         return try write { db in
-            let (quote, address, calendar) = try Self.price(db, input)
+            let (quote, address, calendar, phones) = try Self.price(db, input)
             try calendar.checkDelivery(date: input.date, slot: input.slot, at: now)
             guard let position = try Self.creditPosition(db, customer: input.customer, today: now.date) else {
                 throw StoreError.customerNotFound(input.customer.rawValue)
@@ -118,10 +119,19 @@ extension AppDatabase {
                 action: "order.place", entity: "order", entityID: number.rawValue, after: AuditLog.json(payload),
                 version: 1, event: "OrderPlaced"
             ).record(db, user: session.name, at: now, ids: ids)
+            // The confirmation text goes out through the same outbox, so it is sent once the
+            // order is known to head office and never for an order that rolled back.
+            let sms = OrderConfirmationSMS(
+                order: number, date: input.date, slot: input.slot, total: quote.total, phones: phones)
+            if let sms {
+                try Outbox.enqueue(
+                    db, eventID: ids.uuid(), aggregateType: "sms", aggregateID: number.rawValue, version: 1,
+                    eventType: "SmsRequested", payload: AuditLog.json(sms), at: now)
+            }
             return PlacedOrder(
                 number: number, quote: quote, reserved: reserve,
                 availableAfter: position.terms.usesCredit ? position.available - reserve : nil,
-                overriddenBy: overriddenBy)
+                overriddenBy: overriddenBy, sms: sms)
         }
     }
 

@@ -83,6 +83,8 @@ public struct PlacedOrder: Sendable, Hashable, Codable {
     public var availableAfter: Money?
     /// The supervisor who overrode a refusal, if any.
     public var overriddenBy: String?
+    /// The confirmation text queued for the customer's mobile (nil without a mobile number).
+    public var sms: OrderConfirmationSMS?
 }
 
 /// Filters of the order list.

@@ -112,11 +112,12 @@ public struct InputField: Sendable, Equatable {
         choiceIndex = index
     }
 
-    /// Replaces the options of a choice field, keeping the chosen text when it is still offered.
+    /// Replaces the options of a choice field, keeping the chosen text when it is still offered
+    /// and otherwise the chosen position (a change of language relabels the same options).
     public mutating func setOptions(_ options: [String]) {
         let current = value
         kind = .choice(options)
-        choiceIndex = options.firstIndex(of: current) ?? 0
+        choiceIndex = options.firstIndex(of: current) ?? max(0, min(choiceIndex, options.count - 1))
     }
 
     /// Applies a key.

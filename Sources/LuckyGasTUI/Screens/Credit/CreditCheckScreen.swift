@@ -1,0 +1,150 @@
+import LuckyGasCore
+import LuckyGasStore
+import LuckyGasTerminal
+
+/// Credit check: a customer's limit, open receivables, reservations, available credit and
+/// holds, and "what if" an order of some amount were placed now.
+struct CreditCheckScreen: TypingScreen {
+    private var form = Form([
+        InputField(.text, width: 26, row: 0, labelWidth: 12, maxLength: 40),
+        InputField(.number(allowsNegative: false), width: 12, row: 1, labelWidth: 12, maxLength: 9),
+    ])
+    private var customer: CustomerID?
+    private var report: CreditReport?
+    private let initialCustomer: CustomerID?
+    private var loaded = false
+
+    init(customer: CustomerID? = nil) { initialCustomer = customer }
+
+    var title: OperatorMessage { L("信用查詢", "Credit check") }
+    var functionKeys: [Int: OperatorMessage] { [3: L("查詢客戶", "Lookup")] }
+    var help: [KeyHelp] {
+        [
+            KeyHelp(keys: "客戶 Customer", meaning: L("輸入編號或名稱後按 Enter，或按 F3", "type an id or name and Enter, or F3")),
+            KeyHelp(keys: "金額 Amount", meaning: L("試算此金額的訂單是否核准", "would an order of this amount be approved")),
+            KeyHelp(keys: "Esc", meaning: L("返回", "back")),
+        ]
+    }
+
+    mutating func refresh(context: AppContext) {
+        if !loaded, let initialCustomer {
+            loaded = true
+            load(initialCustomer, context)
+            form.focus(on: 1)
+        } else {
+            reload(context)
+        }
+    }
+
+    private mutating func load(_ id: CustomerID, _ context: AppContext) {
+        customer = id
+        reload(context)
+        if let report { form[0].set("\(report.customer) \(report.name)") }
+    }
+
+    private mutating func reload(_ context: AppContext) {
+        guard let customer else { return }
+        do {
+            let amount = form[1].number.map { Money($0) }
+            report = try context.database.creditCheck(customer, amount: amount.flatMap { $0 > .zero ? $0 : nil })
+        } catch {
+            report = nil
+            context.fail(error)
+        }
+    }
+
+    mutating func handle(_ key: Key, context: AppContext) -> Navigation {
+        switch key {
+        case .escape: return .pop(nil)
+        case .function(3): return .push(CustomerLookupScreen(picking: true, text: customer == nil ? form[0].value : ""))
+        case .enter where form.focus == 0, .tab where form.focus == 0:
+            let text = form[0].value.trimmingSpaces
+            if let customer, text.hasPrefix(customer.rawValue) {
+                form.focus(on: 1)
+                return .stay
+            }
+            let first = String(text.split(separator: " ").first ?? "").uppercased()
+            if let id = try? CustomerID(first) {
+                load(id, context)
+                form.focus(on: 1)
+                return .stay
+            }
+            guard !text.isEmpty else { return .stay }
+            return .push(CustomerLookupScreen(picking: true, text: text))
+        default: break
+        }
+        switch form.handle(key) {
+        case .field(1, .changed): reload(context)
+        case .field(_, .rejected(let why)): context.say(why)
+        case .submit: reload(context)
+        default: break
+        }
+        return .stay
+    }
+
+    mutating func receive(_ result: ScreenResult, context: AppContext) -> Navigation {
+        if case .customer(let id) = result {
+            load(id, context)
+            form.focus(on: 1)
+        }
+        return .stay
+    }
+
+    mutating func render(into grid: inout Grid, area: Area, context: AppContext) {
+        let theme = context.theme
+        form[0].label = context.t("客戶", "Customer")
+        form[1].label = context.t("試算金額", "What if NT$")
+        form.render(into: &grid, top: area.top + 1, left: 2, theme: theme)
+        guard let report else {
+            grid.put(
+                context.t("輸入客戶編號或名稱，按 Enter", "Type a customer id or name, then Enter"), row: area.top + 4, column: 2,
+                style: theme.dim)
+            return
+        }
+        var row = area.top + 4
+        func amount(_ label: String, _ value: String, style: CellStyle? = nil) {
+            grid.put(DisplayWidth.fit(label, width: 16), row: row, column: 2, style: theme.dim)
+            grid.put(DisplayWidth.rightAligned(value, width: 16), row: row, column: 18, style: style ?? theme.text)
+            row += 1
+        }
+        amount(context.t("付款條件", "Terms"), context.text(Labels.terms(report.terms)))
+        amount(context.t("狀態", "Status"), context.text(Labels.customerStatus(report.status)))
+        amount(context.t("信用額度", "Credit limit"), report.limit.description)
+        amount(context.t("未收帳款", "Open AR"), report.openAR.description)
+        amount(context.t("訂單保留", "Reserved"), report.reserved.description)
+        amount(
+            context.t("可用額度", "Available"), report.available.description,
+            style: report.available < .zero ? theme.error : theme.success)
+        if let days = report.oldestDaysPastDue {
+            amount(context.t("最久逾期", "Oldest overdue"), context.t("\(days) 天", "\(days) days"), style: theme.warning)
+        }
+        row += 1
+        grid.put(context.t("暫停出貨", "Holds"), row: row, column: 2, style: theme.heading)
+        row += 1
+        if report.holds.isEmpty {
+            grid.put(context.t("無", "None"), row: row, column: 4, style: theme.text)
+            row += 1
+        }
+        for hold in report.holds {
+            grid.put(
+                "⚠ " + (context.language == .chinese ? hold.zh : hold.en), row: row, column: 4, style: theme.warning,
+                maxWidth: area.columns - 6)
+            row += 1
+        }
+        guard let asked = report.amount, let approved = report.approved else { return }
+        row += 1
+        grid.put(context.t("試算 ", "What if ") + asked.description, row: row, column: 2, style: theme.heading)
+        row += 1
+        if approved {
+            grid.put(context.t("✓ 可核准", "✓ Would be approved"), row: row, column: 4, style: theme.success)
+            if let after = report.availableAfter {
+                grid.put(
+                    context.t("下單後可用 ", "Available after ") + after.description, row: row, column: 24, style: theme.text
+                )
+            }
+        } else {
+            let why = report.refusal.map { context.text($0) } ?? ""
+            grid.put("✗ " + why, row: row, column: 4, style: theme.error, maxWidth: area.columns - 6)
+        }
+    }
+}
