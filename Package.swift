@@ -47,6 +47,10 @@ let package = Package(
         ),
         .testTarget(name: "LuckyGasTerminalTests", dependencies: ["LuckyGasTerminal"]),
         .testTarget(
+            name: "LuckyGasTUITests",
+            dependencies: ["LuckyGasTUI", "LuckyGasTerminal", "LuckyGasStore", "LuckyGasCore", "LuckyGasTestSupport"]
+        ),
+        .testTarget(
             name: "LuckyGasAppTests",
             dependencies: ["LuckyGasApp", "LuckyGasStore", "LuckyGasTestSupport"]
         ),

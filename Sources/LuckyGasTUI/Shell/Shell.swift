@@ -129,9 +129,8 @@ public final class Shell {
             if stack.count > 1 { stack.removeLast() }
             if let result {
                 apply(top.receive(result, context: context))
-            } else {
-                top.refresh(context: context)
             }
+            top.refresh(context: context)
         case .replace(let screen):
             top = screen
             top.refresh(context: context)
@@ -172,7 +171,7 @@ public final class Shell {
             open.box.render(into: &grid, theme: theme)
             dialog = open
         }
-        context.status.facts = facts()
+        context.status.facts = facts(room: columns - DisplayWidth.of(context.status.message) - 2)
         context.status.render(into: &grid, row: rows - 2, theme: theme)
         var labels = [1: context.t("說明", "Help"), 9: context.language == .chinese ? "English" : "中文"]
         labels[10] = context.t("離開", "Quit")
@@ -181,14 +180,17 @@ public final class Shell {
         return grid
     }
 
-    private func facts() -> String {
+    /// User, branch, time and sync queue; a long message pushes out the branch, then the user.
+    private func facts(room: Int) -> String {
         let now = context.environment.clock.now()
-        var parts: [String] = []
-        if let user = context.user { parts.append("\(user.displayName)(\(user.name))") }
-        if !context.branch.isEmpty { parts.append(context.branch) }
-        parts.append(now.short)
-        parts.append(context.t("待同步 \(context.pendingSync)", "Sync queue \(context.pendingSync)"))
-        return parts.joined(separator: " │ ") + " "
+        let user = context.user.map { "\($0.displayName)(\($0.name))" }
+        let branch = context.branch.isEmpty ? nil : context.branch
+        let tail = [now.short, context.t("待同步 \(context.pendingSync)", "Sync queue \(context.pendingSync)")]
+        for parts in [[user, branch], [user, nil], [nil, nil]] {
+            let text = (parts.compactMap { $0 } + tail).joined(separator: " │ ") + " "
+            if DisplayWidth.of(text) <= room { return text }
+        }
+        return tail.joined(separator: " │ ") + " "
     }
 
     private func renderHelp(into grid: inout Grid) {

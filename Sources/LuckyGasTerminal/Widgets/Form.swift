@@ -34,6 +34,16 @@ public struct Form: Sendable, Equatable {
     public mutating func focus(on index: Int) {
         guard fields.indices.contains(index) else { return }
         focus = index
+        armReplace()
+    }
+
+    /// A number or date field just focused is replaced by what is typed next.
+    private mutating func armReplace() {
+        for index in fields.indices { fields[index].replacesOnType = false }
+        switch fields[focus].kind {
+        case .number, .date: fields[focus].replacesOnType = !fields[focus].editor.text.isEmpty
+        default: break
+        }
     }
 
     /// Applies a key.
@@ -69,6 +79,7 @@ public struct Form: Sendable, Equatable {
             ?? (step > 0 ? nextEditable(after: -1, step: 1) : nextEditable(after: fields.count, step: -1))
             ?? focus
         focus = target
+        armReplace()
         return .focusMoved(from: from, to: target)
     }
 

@@ -57,6 +57,9 @@ public struct InputField: Sendable, Equatable {
     public var error: String?
     /// Shown but not editable.
     public var isReadOnly: Bool
+    /// The next typed character replaces the whole value (set when a number or date field
+    /// gains focus, so typing `2` over a default `1` gives 2, not 12).
+    public var replacesOnType = false
     /// The text editor (unused by choices).
     public private(set) var editor: TextField
     /// The chosen option of a choice field.
@@ -122,6 +125,17 @@ public struct InputField: Sendable, Equatable {
 
     /// Applies a key.
     public mutating func handle(_ key: Key) -> Response {
+        if replacesOnType {
+            if case .character(let character) = key {
+                // A refused character leaves the value (and the pending replace) as it was.
+                if character.isASCII && character.isNumber {
+                    editor.set("")
+                    replacesOnType = false
+                }
+            } else {
+                replacesOnType = false
+            }
+        }
         if isReadOnly {
             if case .character = key { return .rejected(.readOnly) }
             return .ignored

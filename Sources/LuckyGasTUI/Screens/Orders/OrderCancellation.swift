@@ -12,17 +12,17 @@ struct OrderCancellation {
     private var reason = ""
 
     /// Asks for the reason of cancelling `number`.
-    mutating func begin(_ number: OrderNumber, context: AppContext) -> Navigation {
+    mutating func begin(_ number: OrderNumber, context: AppContext, problem: String? = nil) -> Navigation {
         self.number = number
         let form = Form([
             InputField(.text, label: context.t("原因", "Reason"), width: 30, row: 0, labelWidth: 8, maxLength: 80)
         ])
-        return .dialog(
-            Dialog(
-                .form(form), title: context.t("取消訂單 ", "Cancel order ") + number.rawValue,
-                lines: [context.t("請輸入取消原因（必填）", "Why is it cancelled? (required)")],
-                hint: context.t("Enter 取消訂單   Esc 不取消", "Enter cancel it   Esc keep it")),
-            tag: Self.reasonTag)
+        var box = Dialog(
+            .form(form), title: context.t("取消訂單 ", "Cancel order ") + number.rawValue,
+            lines: [context.t("請輸入取消原因（必填）", "Why is it cancelled? (required)")],
+            hint: context.t("Enter 取消訂單   Esc 不取消", "Enter cancel it   Esc keep it"))
+        box.problem = problem
+        return .dialog(box, tag: Self.reasonTag)
     }
 
     /// Whether this dialog tag belongs to the cancellation.
@@ -33,7 +33,10 @@ struct OrderCancellation {
         guard let number, case .submitted(let values) = outcome, let user = context.user else { return (.stay, false) }
         var approval: OverrideApproval?
         if tag == Self.reasonTag {
-            reason = values.first ?? ""
+            reason = (values.first ?? "").trimmingSpaces
+            if reason.isEmpty {
+                return (begin(number, context: context, problem: context.t("請輸入原因", "A reason is required")), false)
+            }
         } else if values.count >= 2 {
             approval = OverrideApproval(supervisor: values[0], password: values[1], reason: reason)
         }

@@ -78,7 +78,10 @@ struct OrderEntryScreen: TypingScreen {
         }
         relabel(context)
         resetDate(context)
-        if let initialCustomer { load(initialCustomer, context) }
+        if let initialCustomer {
+            load(initialCustomer, context)
+            form.focus(on: Self.firstItemField)
+        }
     }
 
     private mutating func relabel(_ context: AppContext) {
@@ -118,6 +121,7 @@ struct OrderEntryScreen: TypingScreen {
                     .warning)
             }
             dirty = true
+            form.focus(on: Self.firstItemField)
             recompute(context)
         } catch {
             context.fail(error)
@@ -141,9 +145,14 @@ struct OrderEntryScreen: TypingScreen {
                 Dialog(
                     .confirm(defaultYes: false), title: context.t("清除這張訂單？", "Clear this order?"),
                     hint: context.t("Y 清除   N 繼續", "Y clear   N keep it")), tag: "clear")
+        case .character where focus == Self.customerField && record != nil:
+            // Typing over a chosen customer starts a new search rather than appending to it.
+            if let id = record?.customer.id, form[Self.customerField].value.hasPrefix(id.rawValue + " ") {
+                form[Self.customerField].set("")
+            }
         case .enter where focus == Self.customerField:
             if let navigation = resolveCustomer(context) { return navigation }
-            _ = form.handle(.tab)
+            if form.focus == Self.customerField { _ = form.handle(.tab) }
             return .stay
         case .enter where isProductField(focus):
             if let navigation = resolveProduct(at: focus, context) { return navigation }
@@ -246,7 +255,7 @@ struct OrderEntryScreen: TypingScreen {
         switch result {
         case .customer(let id):
             load(id, context)
-            form.focus(on: Self.addressField)
+            form.focus(on: Self.firstItemField)
         case .product(let code):
             if let line = pickingLine {
                 choose(code, line: line, context)
