@@ -123,3 +123,25 @@ struct OrderLifecycleTests {
         #expect(error?.operatorMessage.zh == "訂單狀態「已送達」不可執行 CANCEL")
     }
 }
+
+@Suite("Order confirmation text message")
+struct OrderConfirmationSMSTests {
+    @Test("The text reads as the old gateway's: number, month/day, slot, total")
+    func text() throws {
+        let sms = try #require(
+            OrderConfirmationSMS(
+                order: OrderNumber("O-20240125-000123"), date: LocalDate("2024-01-26"), slot: .afternoon, total: 1_785,
+                phones: [PhoneNumber("02-2345-6789"), PhoneNumber("0912-345-678")]))
+        #expect(sms.message == "您的訂單 O-20240125-000123 已確認。預計配送時間：1/26 下午。金額：NT$1,785")
+        #expect(sms.to == "0912345678")
+        #expect(sms.sender == "LUCKYGAS")
+    }
+
+    @Test("A customer with only a landline gets no text message")
+    func landlineOnly() throws {
+        let sms = OrderConfirmationSMS(
+            order: try OrderNumber("O-20240125-000123"), date: try LocalDate("2024-01-26"), slot: .morning, total: 850,
+            phones: [try PhoneNumber("02-2345-6789")])
+        #expect(sms == nil)
+    }
+}

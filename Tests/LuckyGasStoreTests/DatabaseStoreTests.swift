@@ -94,11 +94,12 @@ struct DatabaseStoreTests {
         let start = try branch.database.pendingSyncCount()
         let placed = try branch.database.placeOrder(branch.order(branch.chen), by: branch.counter)
         try branch.database.cancelOrder(placed.number, reason: "測試", by: branch.counter)
-        #expect(try branch.database.pendingSyncCount() == start + 2)
+        // Placed, its confirmation text, cancelled.
+        #expect(try branch.database.pendingSyncCount() == start + 3)
         let events = try branch.database.writer.read {
-            try Row.fetchAll($0, sql: "SELECT seq, event_id, event_type FROM sync_outbox ORDER BY seq DESC LIMIT 2")
+            try Row.fetchAll($0, sql: "SELECT seq, event_id, event_type FROM sync_outbox ORDER BY seq DESC LIMIT 3")
         }
-        #expect(events.map { $0["event_type"] as String } == ["OrderCancelled", "OrderPlaced"])
+        #expect(events.map { $0["event_type"] as String } == ["OrderCancelled", "SmsRequested", "OrderPlaced"])
         #expect((events[0]["seq"] as Int64) > (events[1]["seq"] as Int64))
         #expect((events[0]["event_id"] as String) != (events[1]["event_id"] as String))
     }

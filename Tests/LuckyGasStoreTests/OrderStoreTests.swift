@@ -23,6 +23,25 @@ struct OrderStoreTests {
         #expect(record.quote == placed.quote)
     }
 
+    @Test("Placing an order queues the confirmation text for the customer's mobile in the same transaction")
+    func confirmationSMS() throws {
+        let branch = try TestBranch.make()
+        let placed = try branch.database.placeOrder(branch.order(branch.chen), by: branch.counter)
+        let sms = try #require(placed.sms)
+        #expect(sms.message.hasPrefix("您的訂單 O-20261118-000001 已確認。預計配送時間："))
+        #expect(sms.message.hasSuffix("金額：NT$1,785"))
+        #expect(sms.to == "0928456789")
+        let row = try #require(
+            try branch.database.writer.read {
+                try Row.fetchOne(
+                    $0, sql: "SELECT aggregate_type, aggregate_id, payload FROM sync_outbox WHERE event_type = 'SmsRequested'")
+            })
+        #expect(row["aggregate_type"] as String == "sms")
+        #expect(row["aggregate_id"] as String == "O-20261118-000001")
+        let payload: String = row["payload"]
+        #expect(payload.contains("0928456789") && payload.contains("LUCKYGAS"))
+    }
+
     @Test("A special price applies; credit is reserved for a NET30 customer and released on cancel")
     func reserveAndRelease() throws {
         let branch = try TestBranch.make()

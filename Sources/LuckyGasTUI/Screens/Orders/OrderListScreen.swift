@@ -16,7 +16,7 @@ struct OrderListScreen: TypingScreen {
         InputField(.choice([]), width: 10, row: 0, column: 36, labelWidth: 6),
         InputField(.text, width: 10, row: 0, column: 54, labelWidth: 6, maxLength: 7),
     ])
-    private var table = TableView(columns: [])
+    private var table = TableView(columns: [], filters: true)
     private var orders: [OrderSummary] = []
     private var inTable = false
     private var cancellation = OrderCancellation()
@@ -33,6 +33,7 @@ struct OrderListScreen: TypingScreen {
             KeyHelp(keys: "Tab", meaning: L("篩選欄位與清單之間切換", "move between the filters and the list")),
             KeyHelp(keys: "日期 +/-", meaning: L("日期加減一天", "move a date by a day")),
             KeyHelp(keys: "↑ ↓ PgUp PgDn", meaning: L("選取訂單", "select an order")),
+            KeyHelp(keys: "文字 text", meaning: L("在清單中輸入文字即篩選（單號、客戶）", "typing in the list filters it (number, customer)")),
             KeyHelp(keys: "Enter", meaning: L("開啟訂單", "open the order")),
             KeyHelp(keys: "F8", meaning: L("取消選取的訂單（需原因）", "cancel the selected order (reason required)")),
         ]
@@ -86,6 +87,9 @@ struct OrderListScreen: TypingScreen {
 
     mutating func handle(_ key: Key, context: AppContext) -> Navigation {
         switch key {
+        case .escape where inTable && !table.filter.text.isEmpty:
+            table.setFilter("")
+            return .stay
         case .escape: return .pop(nil)
         case .function(5):
             reload(context)
@@ -154,8 +158,13 @@ struct OrderListScreen: TypingScreen {
         table.render(
             into: &grid, top: area.top + 3, left: 1, width: area.columns - 2, height: area.rows - 3, theme: theme,
             focused: inTable)
-        let position = context.t(
-            "共 \(orders.count) 筆  第 \(table.position)", "\(orders.count) orders, row \(table.position)")
+        let filter =
+            table.filter.text.isEmpty
+            ? "" : context.t("篩選「\(table.filter.text)」 ", "filter \"\(table.filter.text)\" ")
+        let position =
+            filter
+            + context.t(
+                "共 \(orders.count) 筆  第 \(table.position) 筆", "\(orders.count) orders, row \(table.position)")
         grid.put(position, row: area.top + 2, column: area.columns - 1 - DisplayWidth.of(position), style: theme.dim)
         if inTable { grid.cursor = nil }
     }

@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# End-to-end test of the real `luckygas` binary in a real terminal (tmux), on a copy of the
+# sample branch: wrong password, sign-in, lookup by one Chinese character, an order of two
+# items, confirm, find it in the order list, cancel it, F1 and Esc on every screen, resize
+# 80x24 -> 200x50 -> 60x20 -> 80x24, F10.
+#   usage: Tests/e2e/tui-e2e.sh [path/to/luckygas]
+set -uo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+BIN=${1:-$ROOT/.build/debug/luckygas}
+WORK=$(mktemp -d)
+SOCK=luckygas-e2e-$$
+T=(tmux -L "$SOCK" -f /dev/null)
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+passed=0
+failed=0
+trap '"${T[@]}" kill-server >/dev/null 2>&1; rm -rf "$WORK"' EXIT
+
+screen() { "${T[@]}" capture-pane -p -t app 2>/dev/null; }
+# Waits (up to 15 s; the CI machine is small) until the screen shows the text.
+wait_for() {
+    for _ in $(seq 1 300); do screen | grep -qF -- "$1" && return 0; sleep 0.05; done
+    return 1
+}
+wait_gone() {
+    for _ in $(seq 1 300); do screen | grep -qF -- "$1" || return 0; sleep 0.05; done
+    return 1
+}
+check() {  # check NAME TEXT: records a step
+    if wait_for "$2"; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAIL: $1 (expected to see: $2)"
+        screen | sed 's/^/    | /'
+    fi
+}
+keys() { "${T[@]}" send-keys -t app "$@"; }
+text() { "${T[@]}" send-keys -t app -l "$1"; }
+# F1 shows the help of the screen titled $1; any key closes it; the title is still there.
+help_and_back() {
+    keys F1
+    check "F1 on $1" "說明：$1"
+    keys Escape
+    if wait_gone "說明：$1"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: help on $1 did not close"; fi
+    check "title after help on $1" "│ $1"
+}
+
+"${T[@]}" new-session -d -s app -x 80 -y 24 \
+    "cd '$WORK' && TERM=tmux-256color LUCKYGAS_HOME='$ROOT' '$BIN' --db '$WORK/branch.db' 2>'$WORK/err'; echo EXIT=\$? >>'$WORK/err'; sleep 60"
+
+check "sign-in screen" "F2登入"
+help_and_back "登入"
+text counter; keys Enter; text wrong-password; keys Enter
+check "wrong password refused" "帳號或密碼錯誤"
+keys Escape
+text counter; keys Enter; text counter; keys Enter
+check "signed in" "│ 主選單"
+help_and_back "主選單"
+
+# Customer lookup by one Chinese character, detail, back.
+text 1
+check "lookup" "│ 客戶查詢"
+help_and_back "客戶查詢"
+text 王
+check "one character finds 王大明" "C000123 王大明"
+keys Enter
+check "customer detail" "│ 客戶資料 C000123"
+help_and_back "客戶資料 C000123"
+keys F4
+check "edit form" "│ 修改客戶 C000123"
+help_and_back "修改客戶 C000123"
+keys Escape
+check "back to detail" "│ 客戶資料 C000123"
+keys Escape
+check "back to lookup, search kept" "查詢：王"
+keys Escape Escape
+check "back to menu" "│ 主選單"
+
+# An order of two items for 王大明, confirmed.
+text 2
+check "order entry" "│ 訂單輸入"
+help_and_back "訂單輸入"
+text 王; keys Enter
+check "customer picker" "│ 選擇客戶"
+help_and_back "選擇客戶"
+keys Enter
+check "customer chosen" "C000123 王大明"
+text P001; keys Enter; text 2; keys Tab
+check "first item priced" "20kg 瓦斯桶 2x"
+keys F3
+check "product picker" "│ 選擇品項"
+help_and_back "選擇品項"
+text 調壓
+check "picker filtered" "瓦斯調壓器"
+keys Enter
+check "second item priced" "瓦斯調壓器 1x450"
+check "live total" "合計"
+keys F2
+check "confirm dialog" "確認下單？"
+text y
+check "order placed" "訂單已建立"
+check "text message queued" "簡訊已排入傳送佇列"
+ORDER=$(screen | grep -o 'O-[0-9]\{8\}-[0-9]\{6\}' | head -1)
+keys Enter
+wait_gone "訂單已建立"
+keys Escape
+check "menu after order" "│ 主選單"
+
+# The order in the list, opened and cancelled.
+text 3
+check "order list" "│ 訂單查詢"
+help_and_back "訂單查詢"
+keys Tab Tab Tab; text C000123
+check "list shows the new order" "$ORDER"
+keys Enter
+text "$ORDER"   # type-ahead filter of the list
+check "filtered to the order" "第 1/1"
+keys Enter
+check "order detail" "│ 訂單 $ORDER"
+help_and_back "訂單 $ORDER"
+keys F8
+check "cancel asks a reason" "取消訂單 $ORDER"
+text 客戶改期; keys Enter
+check "cancelled" "已取消訂單 $ORDER"
+keys Escape
+check "back to list" "│ 訂單查詢"
+keys Escape
+
+# Credit check, what-if.
+text 4
+check "credit screen" "│ 信用查詢"
+help_and_back "信用查詢"
+text C000123; keys Enter; text 1000
+check "what-if" "試算 NT\$1,000"
+keys Escape
+check "menu again" "│ 主選單"
+
+# Resize: 200x50, too small, back to 80x24.
+"${T[@]}" resize-window -t app -x 200 -y 50
+check "200x50 key bar" "F10離開"
+lines=$(screen | wc -l)
+if [ "$lines" -eq 50 ] && screen | tail -1 | grep -q "^F1說明"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: key bar not on row 50 ($lines rows)"; fi
+"${T[@]}" resize-window -t app -x 60 -y 20
+check "too small" "視窗太小（60x20）"
+"${T[@]}" resize-window -t app -x 80 -y 24
+check "back to 80x24" "│ 主選單"
+
+keys F10
+for _ in $(seq 1 200); do grep -q "EXIT=" "$WORK/err" 2>/dev/null && break; sleep 0.05; done
+if grep -q "EXIT=0" "$WORK/err"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: F10 did not exit cleanly:"; cat "$WORK/err"; fi
+
+echo "tui-e2e: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
