@@ -28,7 +28,11 @@ public struct EscapeDigitDecoder: Sendable {
             if case .character(let character) = key, let digit = character.wholeNumberValue, character.isASCII {
                 return [.function(digit == 0 ? 10 : digit)]
             }
-            if key == .escape { return [.escape] }
+            if key == .escape {
+                // Esc Esc is two presses: the first goes out, the second may still lead a digit.
+                pendingEscape = true
+                return [.escape]
+            }
             return [.escape, key]
         }
         if key == .escape {

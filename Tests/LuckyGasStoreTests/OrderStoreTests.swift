@@ -34,7 +34,10 @@ struct OrderStoreTests {
         let row = try #require(
             try branch.database.writer.read {
                 try Row.fetchOne(
-                    $0, sql: "SELECT aggregate_type, aggregate_id, payload FROM sync_outbox WHERE event_type = 'SmsRequested'")
+                    $0,
+                    sql:
+                        "SELECT aggregate_type, aggregate_id, payload FROM sync_outbox WHERE event_type = 'SmsRequested'"
+                )
             })
         #expect(row["aggregate_type"] as String == "sms")
         #expect(row["aggregate_id"] as String == "O-20261118-000001")

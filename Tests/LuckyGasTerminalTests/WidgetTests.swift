@@ -77,7 +77,8 @@ struct WidgetTests {
         #expect(form[1].value == "30")
     }
 
-    @Test("Tab and Enter go forward, Shift-Tab back, Tab wraps, read-only fields are skipped, Enter on the last submits")
+    @Test(
+        "Tab and Enter go forward, Shift-Tab back, Tab wraps, read-only fields are skipped, Enter on the last submits")
     func formFocus() {
         var form = Form([
             InputField(.text), InputField(.text, isReadOnly: true), InputField(.text), InputField(.text),
@@ -103,7 +104,9 @@ struct WidgetTests {
     private func table(_ count: Int) -> TableView {
         var table = TableView(columns: [.init("編號", width: 7), .init("名稱", width: 0)], filters: true)
         var rows = [["C000001", "王大明"], ["C000002", "陳美玲"], ["C000003", "王小美"]]
-        for index in 4...max(4, count) { rows.append(["C" + String(repeating: "0", count: 6 - String(index).count) + String(index), "客戶\(index)"]) }
+        for index in 4...max(4, count) {
+            rows.append(["C" + String(repeating: "0", count: 6 - String(index).count) + String(index), "客戶\(index)"])
+        }
         table.setRows(Array(rows.prefix(count)))
         return table
     }
@@ -167,7 +170,8 @@ struct WidgetTests {
     @Test("A form dialog collects its fields, Chinese included, and is drawn centred")
     func formDialog() {
         var dialog = Dialog(
-            .form(Form([InputField(.text, label: "主管", width: 10), InputField(.secret, label: "密碼", width: 10, row: 1)])),
+            .form(
+                Form([InputField(.text, label: "主管", width: 10), InputField(.secret, label: "密碼", width: 10, row: 1)])),
             title: "主管核准", hint: "Enter 核准")
         for character in "王經理" { _ = dialog.handle(.character(character)) }
         #expect(dialog.handle(.enter) == nil)

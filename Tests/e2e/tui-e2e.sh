@@ -124,7 +124,11 @@ text 客戶改期; keys Enter
 check "cancelled" "已取消訂單 $ORDER"
 keys Escape
 check "back to list" "│ 訂單查詢"
+keys Escape   # clears the list's filter
+wait_gone "篩選「"
 keys Escape
+# Esc then a digit within the escape delay would be F1-F10 (Esc+digit), so wait for the menu.
+check "menu after the list" "│ 主選單"
 
 # Credit check, what-if.
 text 4

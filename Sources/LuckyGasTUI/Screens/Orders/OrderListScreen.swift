@@ -33,7 +33,8 @@ struct OrderListScreen: TypingScreen {
             KeyHelp(keys: "Tab", meaning: L("篩選欄位與清單之間切換", "move between the filters and the list")),
             KeyHelp(keys: "日期 +/-", meaning: L("日期加減一天", "move a date by a day")),
             KeyHelp(keys: "↑ ↓ PgUp PgDn", meaning: L("選取訂單", "select an order")),
-            KeyHelp(keys: "文字 text", meaning: L("在清單中輸入文字即篩選（單號、客戶）", "typing in the list filters it (number, customer)")),
+            KeyHelp(
+                keys: "文字 text", meaning: L("在清單中輸入文字即篩選（單號、客戶）", "typing in the list filters it (number, customer)")),
             KeyHelp(keys: "Enter", meaning: L("開啟訂單", "open the order")),
             KeyHelp(keys: "F8", meaning: L("取消選取的訂單（需原因）", "cancel the selected order (reason required)")),
         ]
