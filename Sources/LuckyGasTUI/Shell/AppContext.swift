@@ -68,10 +68,10 @@ final class AppContext {
     /// Why a field refused a key.
     func say(_ rejection: InputField.Rejection) {
         switch rejection {
-        case .digitsOnly: say(L("此欄只能輸入數字", "Digits only in this field"), .error)
-        case .dateDigitsOnly: say(L("日期請輸入數字（年月日），+/- 加減一天", "Type the date as digits; +/- moves a day"), .error)
-        case .tooLong: say(L("此欄已滿", "This field is full"), .error)
-        case .readOnly: say(L("此欄不可修改", "This field cannot be changed"), .error)
+        case .digitsOnly: say(tr("此欄只能輸入數字", "Digits only in this field"), .error)
+        case .dateDigitsOnly: say(tr("日期請輸入數字（年月日），+/- 加減一天", "Type the date as digits; +/- moves a day"), .error)
+        case .tooLong: say(tr("此欄已滿", "This field is full"), .error)
+        case .readOnly: say(tr("此欄不可修改", "This field cannot be changed"), .error)
         }
     }
 

@@ -24,9 +24,9 @@ enum Labels {
 
     static func customerStatus(_ status: CustomerStatus) -> OperatorMessage {
         switch status {
-        case .active: L("正常", "Active")
-        case .suspended: L("停用", "Suspended")
-        case .closed: L("結清", "Closed")
+        case .active: tr("正常", "Active")
+        case .suspended: tr("停用", "Suspended")
+        case .closed: tr("結清", "Closed")
         }
     }
 

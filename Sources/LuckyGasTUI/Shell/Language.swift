@@ -14,5 +14,5 @@ public enum Language: String, Sendable, Hashable, CaseIterable {
     public var other: Language { self == .chinese ? .english : .chinese }
 }
 
-/// Shorthand for a two-language text.
-func L(_ zh: String, _ en: String) -> OperatorMessage { OperatorMessage(zh: zh, en: en) }
+/// A two-language text (`tr("客戶", "Customer")`).
+func tr(_ zh: String, _ en: String) -> OperatorMessage { OperatorMessage(zh: zh, en: en) }

@@ -91,11 +91,11 @@ public final class Shell {
             showingHelp = true
         case .function(9):
             context.language = context.language.other
-            context.say(L("已切換為中文", "Language: English"))
+            context.say(tr("已切換為中文", "Language: English"))
         case .function(10):
             requestQuit()
         case .control("c"):
-            context.say(L("請按 F10 離開程式", "Press F10 to leave the program"), .warning)
+            context.say(tr("請按 F10 離開程式", "Press F10 to leave the program"), .warning)
         default:
             apply(top.handle(key, context: context))
         }
@@ -142,7 +142,7 @@ public final class Shell {
         case .signOut:
             context.user = nil
             stack = [SignInScreen()]
-            context.say(L("已登出", "Signed out"))
+            context.say(tr("已登出", "Signed out"))
         case .quit:
             requestQuit()
         }
@@ -198,14 +198,14 @@ public final class Shell {
         let entries =
             top.help
             + [
-                KeyHelp(keys: "F1 / ?", meaning: L("本說明", "this help")),
-                KeyHelp(keys: "Tab / Shift-Tab", meaning: L("下一欄 / 上一欄", "next / previous field")),
-                KeyHelp(keys: "Enter", meaning: L("確認、下一欄", "confirm, next field")),
-                KeyHelp(keys: "Esc", meaning: L("返回、取消", "back, cancel")),
-                KeyHelp(keys: "Esc 1…0", meaning: L("等同 F1…F10", "same as F1…F10")),
-                KeyHelp(keys: "F9", meaning: L("切換語言", "switch language")),
-                KeyHelp(keys: "F10", meaning: L("離開程式", "leave the program")),
-                KeyHelp(keys: "Ctrl-L", meaning: L("重繪畫面", "redraw the screen")),
+                KeyHelp(keys: "F1 / ?", meaning: tr("本說明", "this help")),
+                KeyHelp(keys: "Tab / Shift-Tab", meaning: tr("下一欄 / 上一欄", "next / previous field")),
+                KeyHelp(keys: "Enter", meaning: tr("確認、下一欄", "confirm, next field")),
+                KeyHelp(keys: "Esc", meaning: tr("返回、取消", "back, cancel")),
+                KeyHelp(keys: "Esc 1…0", meaning: tr("等同 F1…F10", "same as F1…F10")),
+                KeyHelp(keys: "F9", meaning: tr("切換語言", "switch language")),
+                KeyHelp(keys: "F10", meaning: tr("離開程式", "leave the program")),
+                KeyHelp(keys: "Ctrl-L", meaning: tr("重繪畫面", "redraw the screen")),
             ]
         for (number, label) in top.functionKeys.sorted(by: { $0.key < $1.key }) {
             lines.append(DisplayWidth.fit("F\(number)", width: 16) + context.text(label))

@@ -16,13 +16,13 @@ struct CreditCheckScreen: TypingScreen {
 
     init(customer: CustomerID? = nil) { initialCustomer = customer }
 
-    var title: OperatorMessage { L("信用查詢", "Credit check") }
-    var functionKeys: [Int: OperatorMessage] { [3: L("查詢客戶", "Lookup")] }
+    var title: OperatorMessage { tr("信用查詢", "Credit check") }
+    var functionKeys: [Int: OperatorMessage] { [3: tr("查詢客戶", "Lookup")] }
     var help: [KeyHelp] {
         [
-            KeyHelp(keys: "客戶 Customer", meaning: L("輸入編號或名稱後按 Enter，或按 F3", "type an id or name and Enter, or F3")),
-            KeyHelp(keys: "金額 Amount", meaning: L("試算此金額的訂單是否核准", "would an order of this amount be approved")),
-            KeyHelp(keys: "Esc", meaning: L("返回", "back")),
+            KeyHelp(keys: "客戶 Customer", meaning: tr("輸入編號或名稱後按 Enter，或按 F3", "type an id or name and Enter, or F3")),
+            KeyHelp(keys: "金額 Amount", meaning: tr("試算此金額的訂單是否核准", "would an order of this amount be approved")),
+            KeyHelp(keys: "Esc", meaning: tr("返回", "back")),
         ]
     }
 

@@ -16,12 +16,12 @@ struct CustomerDetailScreen: Screen {
         OperatorMessage(zh: "客戶資料 \(id)", en: "Customer \(id)")
     }
     var functionKeys: [Int: OperatorMessage] {
-        [4: L("修改", "Edit"), 5: L("重新整理", "Reload"), 6: L("下單", "Order"), 7: L("信用", "Credit")]
+        [4: tr("修改", "Edit"), 5: tr("重新整理", "Reload"), 6: tr("下單", "Order"), 7: tr("信用", "Credit")]
     }
     var help: [KeyHelp] {
         [
-            KeyHelp(keys: "↑ ↓ Enter", meaning: L("開啟近期訂單", "open a recent order")),
-            KeyHelp(keys: "Esc", meaning: L("返回查詢", "back to the lookup")),
+            KeyHelp(keys: "↑ ↓ Enter", meaning: tr("開啟近期訂單", "open a recent order")),
+            KeyHelp(keys: "Esc", meaning: tr("返回查詢", "back to the lookup")),
         ]
     }
 
@@ -51,7 +51,7 @@ struct CustomerDetailScreen: Screen {
             if let row = table.selectedRow { return .push(OrderDetailScreen(number: orders[row].number)) }
         case .function(4):
             guard context.may(.editCustomers) else {
-                context.say(L("您的角色無此權限", "Your role may not do this"), .error)
+                context.say(tr("您的角色無此權限", "Your role may not do this"), .error)
                 return .stay
             }
             guard let record else { return .stay }
@@ -59,7 +59,7 @@ struct CustomerDetailScreen: Screen {
         case .function(5): refresh(context: context)
         case .function(6):
             guard context.may(.placeOrders) else {
-                context.say(L("您的角色無此權限", "Your role may not do this"), .error)
+                context.say(tr("您的角色無此權限", "Your role may not do this"), .error)
                 return .stay
             }
             return .push(OrderEntryScreen(customer: id))

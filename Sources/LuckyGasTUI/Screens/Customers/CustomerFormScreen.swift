@@ -58,9 +58,9 @@ struct CustomerFormScreen: TypingScreen {
 
     private mutating func relabel(_ context: AppContext) {
         let labels = [
-            L("客戶名稱", "Name"), L("類別", "Type"), L("電話", "Phones"), L("統一編號", "UBN"), L("付款條件", "Terms"),
-            L("信用額度", "Credit limit"), L("地址", "Address"), L("郵遞區號", "Postal code"), L("區域", "Zone"),
-            L("送貨備註", "Driver notes"), L("電子發票", "E-invoice"), L("載具/捐贈碼", "Carrier/code"), L("狀態", "Status"),
+            tr("客戶名稱", "Name"), tr("類別", "Type"), tr("電話", "Phones"), tr("統一編號", "UBN"), tr("付款條件", "Terms"),
+            tr("信用額度", "Credit limit"), tr("地址", "Address"), tr("郵遞區號", "Postal code"), tr("區域", "Zone"),
+            tr("送貨備註", "Driver notes"), tr("電子發票", "E-invoice"), tr("載具/捐贈碼", "Carrier/code"), tr("狀態", "Status"),
         ]
         for index in form.fields.indices { form[index].label = context.text(labels[index]) }
         form[Field.type.rawValue].setOptions(CustomerType.allCases.map { context.text(Labels.type($0)) })
@@ -78,14 +78,14 @@ struct CustomerFormScreen: TypingScreen {
 
     var title: OperatorMessage {
         if let id = editing?.customer.id { return OperatorMessage(zh: "修改客戶 \(id)", en: "Edit customer \(id)") }
-        return L("新增客戶", "New customer")
+        return tr("新增客戶", "New customer")
     }
-    var functionKeys: [Int: OperatorMessage] { [2: L("存檔", "Save")] }
+    var functionKeys: [Int: OperatorMessage] { [2: tr("存檔", "Save")] }
     var help: [KeyHelp] {
         [
-            KeyHelp(keys: "← → Space", meaning: L("切換選項", "change a choice")),
-            KeyHelp(keys: "F2", meaning: L("檢查並存檔", "check and save")),
-            KeyHelp(keys: "Esc", meaning: L("放棄（有修改時會先詢問）", "discard (asks when changed)")),
+            KeyHelp(keys: "← → Space", meaning: tr("切換選項", "change a choice")),
+            KeyHelp(keys: "F2", meaning: tr("檢查並存檔", "check and save")),
+            KeyHelp(keys: "Esc", meaning: tr("放棄（有修改時會先詢問）", "discard (asks when changed)")),
         ]
     }
     var isDirty: Bool { dirty }
@@ -124,19 +124,19 @@ struct CustomerFormScreen: TypingScreen {
         let problem: OperatorMessage?
         do {
             switch field {
-            case .name: problem = value(.name).isEmpty ? L("請輸入客戶名稱", "Enter the name") : nil
+            case .name: problem = value(.name).isEmpty ? tr("請輸入客戶名稱", "Enter the name") : nil
             case .phones:
                 _ = try phones()
                 problem = nil
             case .taxID:
                 _ = try taxID()
                 problem = nil
-            case .address: problem = value(.address).isEmpty ? L("請輸入地址", "Enter the address") : nil
+            case .address: problem = value(.address).isEmpty ? tr("請輸入地址", "Enter the address") : nil
             case .postalCode:
                 let code = value(.postalCode)
                 problem =
                     [3, 5, 6].contains(code.count) && code.allSatisfy(\.isASCIIDigit)
-                    ? nil : L("郵遞區號應為 3、5 或 6 位數字", "Postal code: 3, 5 or 6 digits")
+                    ? nil : tr("郵遞區號應為 3、5 或 6 位數字", "Postal code: 3, 5 or 6 digits")
             case .carrier, .einvoice:
                 _ = try invoicePreference()
                 problem = nil

@@ -18,19 +18,19 @@ struct CustomerLookupScreen: TypingScreen {
         query = TextField(text, maxLength: 40)
     }
 
-    var title: OperatorMessage { picking ? L("選擇客戶", "Pick a customer") : L("客戶查詢", "Customers") }
+    var title: OperatorMessage { picking ? tr("選擇客戶", "Pick a customer") : tr("客戶查詢", "Customers") }
     var functionKeys: [Int: OperatorMessage] {
-        picking ? [:] : [4: L("新增", "New"), 6: L("下單", "Order"), 7: L("信用", "Credit")]
+        picking ? [:] : [4: tr("新增", "New"), 6: tr("下單", "Order"), 7: tr("信用", "Credit")]
     }
     var help: [KeyHelp] {
         [
             KeyHelp(
                 keys: "文字 text",
-                meaning: L("名稱、地址（一個字即可）、電話、統編或客戶編號", "name, address (one character is enough), phone, UBN or id")),
-            KeyHelp(keys: "↑ ↓ PgUp PgDn", meaning: L("移動選取", "move the selection")),
+                meaning: tr("名稱、地址（一個字即可）、電話、統編或客戶編號", "name, address (one character is enough), phone, UBN or id")),
+            KeyHelp(keys: "↑ ↓ PgUp PgDn", meaning: tr("移動選取", "move the selection")),
             KeyHelp(
-                keys: "Enter", meaning: picking ? L("選取此客戶", "pick this customer") : L("開啟客戶資料", "open the customer")),
-            KeyHelp(keys: "Esc", meaning: L("清除查詢；再按一次返回", "clear the search; again to go back")),
+                keys: "Enter", meaning: picking ? tr("選取此客戶", "pick this customer") : tr("開啟客戶資料", "open the customer")),
+            KeyHelp(keys: "Esc", meaning: tr("清除查詢；再按一次返回", "clear the search; again to go back")),
         ]
     }
 
@@ -42,7 +42,7 @@ struct CustomerLookupScreen: TypingScreen {
             _ = table.handle(key)
         case .enter:
             guard let customer = selected else {
-                context.say(L("沒有符合的客戶", "No customer matches"), .warning)
+                context.say(tr("沒有符合的客戶", "No customer matches"), .warning)
                 return .stay
             }
             return picking ? .pop(.customer(customer.id)) : .push(CustomerDetailScreen(id: customer.id))
@@ -67,7 +67,7 @@ struct CustomerLookupScreen: TypingScreen {
     }
 
     private func denied(_ context: AppContext) -> Navigation {
-        context.say(L("您的角色無此權限", "Your role may not do this"), .error)
+        context.say(tr("您的角色無此權限", "Your role may not do this"), .error)
         return .stay
     }
 
@@ -94,9 +94,9 @@ struct CustomerLookupScreen: TypingScreen {
 
     static func terms(_ terms: PaymentTerms) -> OperatorMessage {
         switch terms {
-        case .cod: L("現金", "COD")
-        case .net30: L("30天", "Net 30")
-        case .monthly: L("月結", "Monthly")
+        case .cod: tr("現金", "COD")
+        case .net30: tr("30天", "Net 30")
+        case .monthly: tr("月結", "Monthly")
         }
     }
 

@@ -12,11 +12,11 @@ struct OrderDetailScreen: Screen {
     init(number: OrderNumber) { self.number = number }
 
     var title: OperatorMessage { OperatorMessage(zh: "訂單 \(number)", en: "Order \(number)") }
-    var functionKeys: [Int: OperatorMessage] { [8: L("取消訂單", "Cancel order")] }
+    var functionKeys: [Int: OperatorMessage] { [8: tr("取消訂單", "Cancel order")] }
     var help: [KeyHelp] {
         [
-            KeyHelp(keys: "F8", meaning: L("取消此訂單（需原因）", "cancel this order (reason required)")),
-            KeyHelp(keys: "Esc", meaning: L("返回清單", "back to the list")),
+            KeyHelp(keys: "F8", meaning: tr("取消此訂單（需原因）", "cancel this order (reason required)")),
+            KeyHelp(keys: "Esc", meaning: tr("返回清單", "back to the list")),
         ]
     }
 
@@ -33,7 +33,7 @@ struct OrderDetailScreen: Screen {
         case .escape: return .pop(.changed)
         case .function(8):
             guard context.may(.cancelOrders) else {
-                context.say(L("您的角色無此權限", "Your role may not do this"), .error)
+                context.say(tr("您的角色無此權限", "Your role may not do this"), .error)
                 return .stay
             }
             return cancellation.begin(number, context: context)

@@ -46,21 +46,21 @@ struct OrderEntryScreen: TypingScreen {
         form = Form(fields)
     }
 
-    var title: OperatorMessage { L("訂單輸入", "New order") }
+    var title: OperatorMessage { tr("訂單輸入", "New order") }
     var functionKeys: [Int: OperatorMessage] {
-        [2: L("下單", "Place"), 3: L("查詢", "Lookup"), 5: L("清除", "Clear")]
+        [2: tr("下單", "Place"), 3: tr("查詢", "Lookup"), 5: tr("清除", "Clear")]
     }
     var help: [KeyHelp] {
         [
             KeyHelp(
-                keys: "客戶 Customer", meaning: L("輸入編號或名稱後按 Enter，或按 F3 查詢", "type an id or a name and Enter, or F3")),
+                keys: "客戶 Customer", meaning: tr("輸入編號或名稱後按 Enter，或按 F3 查詢", "type an id or a name and Enter, or F3")),
             KeyHelp(
                 keys: "品項 Item",
-                meaning: L("輸入代碼（P001）或品名，F3 開啟品項清單", "type a code (P001) or a name; F3 lists products")),
-            KeyHelp(keys: "日期 +/-", meaning: L("日期加減一天", "move the date a day")),
-            KeyHelp(keys: "← → Space", meaning: L("切換地址、時段", "change address or slot")),
-            KeyHelp(keys: "F2", meaning: L("確認並下單", "confirm and place the order")),
-            KeyHelp(keys: "Esc", meaning: L("返回（有輸入時會先詢問）", "back (asks when something was typed)")),
+                meaning: tr("輸入代碼（P001）或品名，F3 開啟品項清單", "type a code (P001) or a name; F3 lists products")),
+            KeyHelp(keys: "日期 +/-", meaning: tr("日期加減一天", "move the date a day")),
+            KeyHelp(keys: "← → Space", meaning: tr("切換地址、時段", "change address or slot")),
+            KeyHelp(keys: "F2", meaning: tr("確認並下單", "confirm and place the order")),
+            KeyHelp(keys: "Esc", meaning: tr("返回（有輸入時會先詢問）", "back (asks when something was typed)")),
         ]
     }
     var isDirty: Bool { dirty }
@@ -308,7 +308,7 @@ struct OrderEntryScreen: TypingScreen {
     private mutating func confirm(_ context: AppContext) -> Navigation {
         guard record != nil else {
             form.focus(on: Self.customerField)
-            context.say(L("請先選擇客戶", "Pick a customer first"), .error)
+            context.say(tr("請先選擇客戶", "Pick a customer first"), .error)
             return .stay
         }
         guard let input = input(), let quote else {
@@ -316,7 +316,7 @@ struct OrderEntryScreen: TypingScreen {
                 context.say(quoteProblem, .error)
             } else {
                 form.focus(on: Self.firstItemField)
-                context.say(L("請至少輸入一個品項與數量", "Enter at least one item and quantity"), .error)
+                context.say(tr("請至少輸入一個品項與數量", "Enter at least one item and quantity"), .error)
             }
             return .stay
         }

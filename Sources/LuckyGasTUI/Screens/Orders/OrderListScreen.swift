@@ -26,17 +26,17 @@ struct OrderListScreen: TypingScreen {
         if let customer { form[Self.customerField].set(customer.rawValue) }
     }
 
-    var title: OperatorMessage { L("訂單查詢", "Orders") }
-    var functionKeys: [Int: OperatorMessage] { [5: L("重新整理", "Reload"), 8: L("取消訂單", "Cancel order")] }
+    var title: OperatorMessage { tr("訂單查詢", "Orders") }
+    var functionKeys: [Int: OperatorMessage] { [5: tr("重新整理", "Reload"), 8: tr("取消訂單", "Cancel order")] }
     var help: [KeyHelp] {
         [
-            KeyHelp(keys: "Tab", meaning: L("篩選欄位與清單之間切換", "move between the filters and the list")),
-            KeyHelp(keys: "日期 +/-", meaning: L("日期加減一天", "move a date by a day")),
-            KeyHelp(keys: "↑ ↓ PgUp PgDn", meaning: L("選取訂單", "select an order")),
+            KeyHelp(keys: "Tab", meaning: tr("篩選欄位與清單之間切換", "move between the filters and the list")),
+            KeyHelp(keys: "日期 +/-", meaning: tr("日期加減一天", "move a date by a day")),
+            KeyHelp(keys: "↑ ↓ PgUp PgDn", meaning: tr("選取訂單", "select an order")),
             KeyHelp(
-                keys: "文字 text", meaning: L("在清單中輸入文字即篩選（單號、客戶）", "typing in the list filters it (number, customer)")),
-            KeyHelp(keys: "Enter", meaning: L("開啟訂單", "open the order")),
-            KeyHelp(keys: "F8", meaning: L("取消選取的訂單（需原因）", "cancel the selected order (reason required)")),
+                keys: "文字 text", meaning: tr("在清單中輸入文字即篩選（單號、客戶）", "typing in the list filters it (number, customer)")),
+            KeyHelp(keys: "Enter", meaning: tr("開啟訂單", "open the order")),
+            KeyHelp(keys: "F8", meaning: tr("取消選取的訂單（需原因）", "cancel the selected order (reason required)")),
         ]
     }
 
@@ -70,7 +70,7 @@ struct OrderListScreen: TypingScreen {
             status: status == 0 ? nil : OrderStatus.allCases[status - 1],
             customer: customerText.isEmpty ? nil : try? CustomerID(customerText), limit: 500)
         if !customerText.isEmpty && filter.customer == nil {
-            context.say(L("客戶編號格式為 C 加 6 位數字", "Customer ids look like C000123"), .error)
+            context.say(tr("客戶編號格式為 C 加 6 位數字", "Customer ids look like C000123"), .error)
         }
         do {
             orders = try context.database.orders(filter)
@@ -97,11 +97,11 @@ struct OrderListScreen: TypingScreen {
             return .stay
         case .function(8):
             guard let order = selected else {
-                context.say(L("請先選取訂單", "Select an order first"), .warning)
+                context.say(tr("請先選取訂單", "Select an order first"), .warning)
                 return .stay
             }
             guard context.may(.cancelOrders) else {
-                context.say(L("您的角色無此權限", "Your role may not do this"), .error)
+                context.say(tr("您的角色無此權限", "Your role may not do this"), .error)
                 return .stay
             }
             return cancellation.begin(order.number, context: context)

@@ -10,13 +10,13 @@ struct ProductPickerScreen: TypingScreen {
 
     init(filter: String = "") { initialFilter = filter }
 
-    var title: OperatorMessage { L("選擇品項", "Pick a product") }
+    var title: OperatorMessage { tr("選擇品項", "Pick a product") }
     var functionKeys: [Int: OperatorMessage] { [:] }
     var help: [KeyHelp] {
         [
-            KeyHelp(keys: "文字 text", meaning: L("以代碼或品名篩選", "filter by code or name")),
-            KeyHelp(keys: "↑ ↓ Enter", meaning: L("選取品項", "pick the product")),
-            KeyHelp(keys: "Esc", meaning: L("清除篩選；再按一次返回", "clear the filter; again to go back")),
+            KeyHelp(keys: "文字 text", meaning: tr("以代碼或品名篩選", "filter by code or name")),
+            KeyHelp(keys: "↑ ↓ Enter", meaning: tr("選取品項", "pick the product")),
+            KeyHelp(keys: "Esc", meaning: tr("清除篩選；再按一次返回", "clear the filter; again to go back")),
         ]
     }
 

@@ -13,24 +13,24 @@ struct MainMenuScreen: Screen {
 
     private var selection = 0
 
-    var title: OperatorMessage { L("主選單", "Main menu") }
+    var title: OperatorMessage { tr("主選單", "Main menu") }
     var functionKeys: [Int: OperatorMessage] { [:] }
     var help: [KeyHelp] {
         [
-            KeyHelp(keys: "↑ ↓ Enter", meaning: L("選擇功能", "choose an item")),
-            KeyHelp(keys: "1…9", meaning: L("直接選擇", "choose by number")),
-            KeyHelp(keys: "Esc", meaning: L("登出", "sign out")),
+            KeyHelp(keys: "↑ ↓ Enter", meaning: tr("選擇功能", "choose an item")),
+            KeyHelp(keys: "1…9", meaning: tr("直接選擇", "choose by number")),
+            KeyHelp(keys: "Esc", meaning: tr("登出", "sign out")),
         ]
     }
 
     func items(_ context: AppContext) -> [Item] {
         let all: [Item] = [
-            Item(label: L("客戶查詢", "Customers"), permission: .viewCustomers) { .push(CustomerLookupScreen()) },
-            Item(label: L("訂單輸入", "New order"), permission: .placeOrders) { .push(OrderEntryScreen()) },
-            Item(label: L("訂單查詢", "Orders"), permission: .viewCustomers) { .push(OrderListScreen()) },
-            Item(label: L("信用查詢", "Credit check"), permission: .viewCredit) { .push(CreditCheckScreen()) },
-            Item(label: L("切換語言 English / 中文", "Language 中文 / English"), permission: nil) { .stay },
-            Item(label: L("登出", "Sign out"), permission: nil) { .signOut },
+            Item(label: tr("客戶查詢", "Customers"), permission: .viewCustomers) { .push(CustomerLookupScreen()) },
+            Item(label: tr("訂單輸入", "New order"), permission: .placeOrders) { .push(OrderEntryScreen()) },
+            Item(label: tr("訂單查詢", "Orders"), permission: .viewCustomers) { .push(OrderListScreen()) },
+            Item(label: tr("信用查詢", "Credit check"), permission: .viewCredit) { .push(CreditCheckScreen()) },
+            Item(label: tr("切換語言 English / 中文", "Language 中文 / English"), permission: nil) { .stay },
+            Item(label: tr("登出", "Sign out"), permission: nil) { .signOut },
         ]
         return all.filter { item in item.permission.map(context.may) ?? true }
     }

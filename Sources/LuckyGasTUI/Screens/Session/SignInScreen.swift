@@ -10,10 +10,10 @@ struct SignInScreen: TypingScreen {
         InputField(.secret, width: 20, row: 1, labelWidth: 14, maxLength: 64),
     ])
 
-    var title: OperatorMessage { L("登入", "Sign in") }
-    var functionKeys: [Int: OperatorMessage] { [2: L("登入", "Sign in")] }
+    var title: OperatorMessage { tr("登入", "Sign in") }
+    var functionKeys: [Int: OperatorMessage] { [2: tr("登入", "Sign in")] }
     var help: [KeyHelp] {
-        [KeyHelp(keys: "Enter", meaning: L("在密碼欄按 Enter 登入", "Enter on the password signs in"))]
+        [KeyHelp(keys: "Enter", meaning: tr("在密碼欄按 Enter 登入", "Enter on the password signs in"))]
     }
 
     mutating func handle(_ key: Key, context: AppContext) -> Navigation {
@@ -35,7 +35,7 @@ struct SignInScreen: TypingScreen {
         let name = form[0].value.trimmingSpaces
         guard !name.isEmpty else {
             form.focus(on: 0)
-            context.say(L("請輸入使用者名稱", "Enter your user name"), .error)
+            context.say(tr("請輸入使用者名稱", "Enter your user name"), .error)
             return .stay
         }
         do {
