@@ -8,7 +8,8 @@ import LuckyGasStore
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "效能量測 / Benchmark search, quote, placeOrder and credit check at the seeds' scale.",
+        abstract:
+            "效能量測 / Benchmark search, quote, placeOrder, credit check, screens and startup at the seeds' scale.",
         discussion: """
             Build with -c release first: swift build -c release && .build/release/luckygas bench
             --work-dir /dev/shm/luckygas-bench keeps the database in memory, separating our code's cost from the disk's.
@@ -30,6 +31,10 @@ struct BenchCommand: ParsableCommand {
         var ordersPerSecond: Double
         var rawInsertRowsPerSecond: Double
         var ordersPerRawRow: Double
+        /// Keypress-to-grid and render times of the screens (in-memory backend).
+        var screens: [String: Timing]
+        /// Milliseconds from start to the sign-in screen in tmux, sorted (nil without tmux).
+        var startupMilliseconds: [Double]?
     }
 
     struct Timing: Codable {
@@ -67,6 +72,21 @@ struct BenchCommand: ParsableCommand {
                 format: "raw SQLite insert: %.0f rows/s (one transaction, prepared statement)",
                 figures.rawInsertRowsPerSecond))
         lines.append(String(format: "yardstick: orders/s ÷ raw rows/s = %.4f", figures.ordersPerRawRow))
+        lines.append("screens (80x24, in-memory backend; aim p99 < 16 ms = one frame):")
+        for key in figures.screens.keys.sorted() {
+            guard let timing = figures.screens[key] else { continue }
+            lines.append(
+                "  \(key.padding(toLength: 24, withPad: " ", startingAt: 0)) p50 \(String(format: "%8.1f", timing.p50Microseconds)) µs"
+                    + "   p99 \(String(format: "%8.1f", timing.p99Microseconds)) µs   (n=\(timing.count))")
+        }
+        if let startup = figures.startupMilliseconds, let last = startup.last {
+            lines.append(
+                String(
+                    format: "startup to sign-in screen (tmux, n=%d): p50 %.0f ms, max %.0f ms (aim < 300 ms)",
+                    startup.count, startup[startup.count / 2], last))
+        } else {
+            lines.append("startup: not measured (tmux not installed)")
+        }
         return lines
     }
 
@@ -131,11 +151,13 @@ struct BenchCommand: ParsableCommand {
         }
         let ordersPerSecond = Double(orders) / Date().timeIntervalSince(placeStart)
         let raw = try rawInsertRate(directory + "/raw.db")
+        let screens = try measureScreens(database: database, clock: .fixed(morning), singles: singles)
+        let startup = measureStartup(databasePath: path)
         return Figures(
             customers: customers, directory: directory, buildSeconds: buildSeconds, measurements: measurements,
             ordersPlaced: placed,
             ordersRefusedByCredit: refused, ordersPerSecond: ordersPerSecond, rawInsertRowsPerSecond: raw,
-            ordersPerRawRow: ordersPerSecond / raw)
+            ordersPerRawRow: ordersPerSecond / raw, screens: screens, startupMilliseconds: startup)
     }
 
     /// Times `count` runs of `body`, returning p50 and p99 in microseconds.
