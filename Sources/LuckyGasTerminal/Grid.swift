@@ -108,8 +108,10 @@ public struct Grid: Sendable, Equatable {
 
     /// Fills a rectangle with blanks in `style` (panels, bars, selected rows).
     public mutating func fill(row: Int, column: Int, width: Int, height: Int = 1, style: CellStyle) {
-        for r in max(0, row)..<min(rows, row + height) {
-            for c in max(0, column)..<min(columns, column + width) {
+        let rowRange = max(0, row)..<max(max(0, row), min(rows, row + height))
+        let columnRange = max(0, column)..<max(max(0, column), min(columns, column + width))
+        for r in rowRange {
+            for c in columnRange {
                 set(r, c, Cell(text: " ", width: 1, style: style))
             }
         }

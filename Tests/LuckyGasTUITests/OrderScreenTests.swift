@@ -61,6 +61,35 @@ struct OrderScreenTests {
         #expect(driver.shows("信用核准"))
     }
 
+    @Test("Typing over the chosen customer lets go of it: F2 never places for a customer not shown")
+    func retypedCustomer() throws {
+        let driver = try orderEntry()
+        driver.type("C000001")
+        driver.press(.enter)
+        driver.type("P001")
+        driver.press(.enter)
+        driver.press(.backTab, .backTab, .backTab, .backTab, .backTab)
+        driver.type("陳")
+        #expect(driver.shows("客戶    陳"), "\(driver.text)")
+        driver.press(.function(2))
+        #expect(driver.lines[22].contains("請先選擇客戶"))
+        #expect(!driver.shows("確認下單？"))
+        #expect(try driver.branch.database.orders().isEmpty)
+    }
+
+    @Test("A typed item line that is not a product stops F2 with the line number")
+    func unresolvedLine() throws {
+        let driver = try orderEntry()
+        driver.type("C000001")
+        driver.press(.enter)
+        driver.type("P001")
+        driver.press(.enter, .tab)
+        driver.type("瓦斯")
+        driver.press(.function(2))
+        #expect(driver.lines[22].contains("第 2 行品項未確認"))
+        #expect(!driver.shows("確認下單？"))
+    }
+
     @Test("Typing a quantity replaces the default 1; letters are refused with a message")
     func quantity() throws {
         let driver = try orderEntry()
@@ -113,11 +142,12 @@ struct OrderScreenTests {
         driver.type("老客戶")
         driver.press(.enter)
         #expect(!driver.shows("訂單已建立"))
-        driver.press(.function(2), .character("y"))
+        // The box stays, says why, and keeps the supervisor's name and the reason.
+        #expect(driver.shows("信用不足：需主管核准"))
+        #expect(driver.shows("帳號或密碼錯誤"))
+        #expect(driver.shows("老客戶"))
         driver.type("supervisor")
-        driver.press(.enter)
-        driver.type("supervisor")
-        driver.press(.enter)
+        driver.press(.enter, .control("u"))
         driver.type("老客戶，月底付款")
         driver.press(.enter)
         #expect(driver.shows("訂單已建立"))
@@ -148,6 +178,16 @@ struct OrderScreenTests {
         driver.press(.enter)
         #expect(driver.shows("已取消"), "\(driver.text)")
         #expect(try driver.branch.database.order(OrderNumber("O-20261118-000001"))?.status == .cancelled)
+    }
+
+    @Test("F8 with the focus on the filters asks to select an order in the list first")
+    func cancelNeedsSelection() throws {
+        let driver = try ShellDriver()
+        driver.signIn()
+        driver.type("3")
+        driver.press(.function(8))
+        #expect(driver.lines[22].contains("請先在清單中選取訂單"))
+        #expect(!driver.shows("取消訂單 O-"))
     }
 
     @Test("Past the cancellation window the clerk needs a supervisor's password")

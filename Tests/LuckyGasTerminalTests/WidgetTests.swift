@@ -39,6 +39,16 @@ struct WidgetTests {
         #expect(field.handle(.character("9")) == .rejected(.tooLong))
     }
 
+    @Test("After Backspace over a dash the date is laid out again as digits are typed")
+    func dateAfterBackspace() {
+        var field = InputField(.date)
+        _ = type("20240501", into: &field)
+        for _ in 0..<3 { _ = field.handle(.backspace) }
+        #expect(field.value == "2024-05")
+        _ = type("15", into: &field)
+        #expect(field.value == "2024-05-15")
+    }
+
     @Test("A choice cycles with arrows and Space and jumps by a typed Chinese character")
     func choiceField() {
         var field = InputField(.choice(["上午", "下午", "晚間", "急件"]))

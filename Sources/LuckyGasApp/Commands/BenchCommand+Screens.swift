@@ -91,7 +91,9 @@ extension BenchCommand {
         var results: [Double] = []
         for run in 0..<runs {
             let socket = "luckygas-bench-\(ProcessInfo.processInfo.processIdentifier)-\(run)"
-            func tmux(_ arguments: [String]) -> String {
+            // The server that new-session starts keeps its stdout: only capture-pane's output is
+            // read through a pipe, or the read would wait for the daemon forever.
+            func tmux(_ arguments: [String], capture: Bool = true) -> String {
                 let process = Process()
                 process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
                 process.arguments = ["-L", socket, "-f", "/dev/null"] + arguments
@@ -100,19 +102,24 @@ extension BenchCommand {
                 environment["LC_ALL"] = "C.UTF-8"
                 process.environment = environment
                 let output = Pipe()
-                process.standardOutput = output
+                process.standardOutput = capture ? output : FileHandle.nullDevice
                 process.standardError = FileHandle.nullDevice
                 process.standardInput = FileHandle.nullDevice
                 guard (try? process.run()) != nil else { return "" }
+                guard capture else {
+                    process.waitUntilExit()
+                    return ""
+                }
                 let data = output.fileHandleForReading.readDataToEndOfFile()
                 process.waitUntilExit()
                 return String(decoding: data, as: UTF8.self)
             }
             let start = DispatchTime.now().uptimeNanoseconds
-            _ = tmux([
-                "new-session", "-d", "-s", "bench", "-x", "80", "-y", "24",
-                "TERM=tmux-256color '\(binary)' --db '\(databasePath)' 2>/dev/null; sleep 5",
-            ])
+            _ = tmux(
+                [
+                    "new-session", "-d", "-s", "bench", "-x", "80", "-y", "24",
+                    "TERM=tmux-256color '\(binary)' --db '\(databasePath)' 2>/dev/null; sleep 5",
+                ], capture: false)
             var seen = false
             for _ in 0..<2_500 where !seen {
                 if tmux(["capture-pane", "-p", "-t", "bench"]).contains("F2") {
@@ -122,7 +129,7 @@ extension BenchCommand {
                 }
             }
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
-            _ = tmux(["kill-server"])
+            _ = tmux(["kill-server"], capture: false)
             if seen { results.append(elapsed) }
         }
         return results.sorted()

@@ -77,4 +77,10 @@ final class AppContext {
 
     /// Whether the signed-in user may do this.
     func may(_ permission: Permission) -> Bool { user?.role.allows(permission) ?? false }
+
+    /// Says the role may not do this, and stays.
+    func denied() -> Navigation {
+        say(tr("您的角色無此權限", "Your role may not do this"), .error)
+        return .stay
+    }
 }

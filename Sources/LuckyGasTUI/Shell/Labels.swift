@@ -14,6 +14,20 @@ enum Labels {
         OperatorMessage(zh: terms.chinese, en: terms == .net30 ? "Net 30" : english(terms.rawValue))
     }
 
+    static func weekday(_ weekday: Weekday) -> OperatorMessage {
+        OperatorMessage(
+            zh: weekday.chinese, en: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][weekday.rawValue - 1])
+    }
+
+    /// Terms in a 7-column table cell.
+    static func shortTerms(_ terms: PaymentTerms) -> OperatorMessage {
+        switch terms {
+        case .cod: tr("現金", "COD")
+        case .net30: tr("30天", "Net 30")
+        case .monthly: tr("月結", "Monthly")
+        }
+    }
+
     static func type(_ type: CustomerType) -> OperatorMessage {
         OperatorMessage(zh: type.chinese, en: english(type.rawValue))
     }

@@ -154,17 +154,11 @@ public struct InputField: Sendable, Equatable {
                 if character == "+" { return .step(1) }
                 if character == "-" { return .step(-1) }
                 guard character.isASCII && character.isNumber else { return .rejected(.dateDigitsOnly) }
-                let before = editor.text
+                guard editor.text.filter(\.isNumber).count < 8 else { return .rejected(.tooLong) }
                 guard editor.handle(key) else { return .rejected(.tooLong) }
-                // Dashes come by themselves after YYYY and MM when typing at the end.
-                if editor.cursor == editor.characters.count {
-                    let digits = editor.text.filter(\.isNumber)
-                    if (digits.count == 4 || digits.count == 6) && editor.text.count < 10
-                        && before.count < editor.text.count
-                    {
-                        _ = editor.handle(.character("-"))
-                    }
-                }
+                // Typing at the end: the text is rebuilt as YYYY-MM-DD from its digits, so the
+                // dashes come by themselves, also after Backspace took one away.
+                if editor.cursor == editor.characters.count { editor.set(Self.dateText(editor.text, typing: true)) }
                 return .changed
             }
         case .text, .secret: break
@@ -229,6 +223,15 @@ public struct InputField: Sendable, Equatable {
         if let error {
             grid.put(" " + error, row: y, column: boxX + width, style: theme.error)
         }
+    }
+
+    /// The digits of `text` laid out as `YYYY-MM-DD` (a dash after YYYY and MM once typed).
+    static func dateText(_ text: String, typing: Bool) -> String {
+        let digits = Array(text.filter { $0.isASCII && $0.isNumber }.prefix(8))
+        var out = String(digits.prefix(4))
+        if digits.count > 4 || (typing && digits.count == 4) { out += "-" + String(digits[4..<min(6, digits.count)]) }
+        if digits.count > 6 || (typing && digits.count == 6) { out += "-" + String(digits[6..<digits.count]) }
+        return out
     }
 
     /// `1234567` as `1,234,567`.

@@ -58,28 +58,40 @@ struct CreditCheckScreen: TypingScreen {
         case .escape: return .pop(nil)
         case .function(3): return .push(CustomerLookupScreen(picking: true, text: customer == nil ? form[0].value : ""))
         case .enter where form.focus == 0, .tab where form.focus == 0:
-            let text = form[0].value.trimmingSpaces
-            if let customer, text.hasPrefix(customer.rawValue) {
-                form.focus(on: 1)
-                return .stay
-            }
-            let first = String(text.split(separator: " ").first ?? "").uppercased()
-            if let id = try? CustomerID(first) {
-                load(id, context)
-                form.focus(on: 1)
-                return .stay
-            }
-            guard !text.isEmpty else { return .stay }
-            return .push(CustomerLookupScreen(picking: true, text: text))
+            return resolveCustomer(context)
         default: break
         }
         switch form.handle(key) {
+        case .field(0, .changed):
+            // The figures shown always belong to the customer in the field.
+            customer = nil
+            report = nil
+        case .focusMoved(from: 0, _):
+            return resolveCustomer(context)
         case .field(1, .changed): reload(context)
         case .field(_, .rejected(let why)): context.say(why)
         case .submit: reload(context)
         default: break
         }
         return .stay
+    }
+
+    /// The customer field names a customer: an id loads it, other text opens the lookup.
+    private mutating func resolveCustomer(_ context: AppContext) -> Navigation {
+        let text = form[0].value.trimmingSpaces
+        if let customer, text.hasPrefix(customer.rawValue) {
+            form.focus(on: 1)
+            return .stay
+        }
+        let first = String(text.split(separator: " ").first ?? "").uppercased()
+        if let id = try? CustomerID(first) {
+            load(id, context)
+            form.focus(on: 1)
+            return .stay
+        }
+        form.focus(on: 0)
+        guard !text.isEmpty else { return .stay }
+        return .push(CustomerLookupScreen(picking: true, text: text))
     }
 
     mutating func receive(_ result: ScreenResult, context: AppContext) -> Navigation {

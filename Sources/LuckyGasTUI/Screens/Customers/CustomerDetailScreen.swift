@@ -50,20 +50,16 @@ struct CustomerDetailScreen: Screen {
         case .enter:
             if let row = table.selectedRow { return .push(OrderDetailScreen(number: orders[row].number)) }
         case .function(4):
-            guard context.may(.editCustomers) else {
-                context.say(tr("您的角色無此權限", "Your role may not do this"), .error)
-                return .stay
-            }
+            guard context.may(.editCustomers) else { return context.denied() }
             guard let record else { return .stay }
             return .push(CustomerFormScreen(editing: record, context: context))
         case .function(5): refresh(context: context)
         case .function(6):
-            guard context.may(.placeOrders) else {
-                context.say(tr("您的角色無此權限", "Your role may not do this"), .error)
-                return .stay
-            }
+            guard context.may(.placeOrders) else { return context.denied() }
             return .push(OrderEntryScreen(customer: id))
-        case .function(7): return .push(CreditCheckScreen(customer: id))
+        case .function(7):
+            guard context.may(.viewCredit) else { return context.denied() }
+            return .push(CreditCheckScreen(customer: id))
         default: break
         }
         return .stay
@@ -107,7 +103,7 @@ struct CustomerDetailScreen: Screen {
         row = area.top + 1
         grid.put(context.t("信用", "Credit"), row: row, column: right, style: theme.heading)
         row += 1
-        if let credit {
+        if let credit, context.may(.viewCredit) {
             func amount(_ label: String, _ value: Money, style: CellStyle? = nil) {
                 grid.put(DisplayWidth.fit(label, width: 14), row: row, column: right, style: theme.dim)
                 grid.put(

@@ -14,6 +14,10 @@ struct CustomerFormScreen: TypingScreen {
     private let editing: CustomerRecord?
     private var form: Form
     private var dirty = false
+    /// The address text postal code and zone were last filled in from.
+    private var completedAddress: String?
+    /// Whether the postal code was filled in by the program (and may be replaced again).
+    private var postalCodeIsAutomatic = false
 
     init(editing: CustomerRecord?, context: AppContext) {
         self.editing = editing
@@ -105,6 +109,7 @@ struct CustomerFormScreen: TypingScreen {
         case .field(let index, .changed):
             dirty = true
             form[index].error = nil
+            if index == Field.postalCode.rawValue { postalCodeIsAutomatic = false }
         case .field(_, .rejected(let why)): context.say(why)
         default: break
         }
@@ -150,16 +155,18 @@ struct CustomerFormScreen: TypingScreen {
         if let problem { context.say(problem, .error) }
     }
 
-    /// Fills postal code and zone from the district the address starts with (台北市信義區...).
+    /// Fills postal code and zone from the district the address starts with (台北市信義區...),
+    /// once per new address text, and never over a postal code the clerk typed.
     private mutating func completeAddress(_ context: AppContext) {
         let text = value(.address).replacingOccurrences(of: "臺", with: "台")
+        guard text != completedAddress, value(.postalCode).isEmpty || postalCodeIsAutomatic else { return }
+        completedAddress = text
         guard
             let district = context.environment.districts.first(where: { text.hasPrefix($0.city + $0.district) })
         else { return }
-        if value(.postalCode).isEmpty || editing == nil {
-            form[Field.postalCode.rawValue].set(district.postalCode)
-            form[Field.postalCode.rawValue].error = nil
-        }
+        form[Field.postalCode.rawValue].set(district.postalCode)
+        form[Field.postalCode.rawValue].error = nil
+        postalCodeIsAutomatic = true
         form[Field.zone.rawValue].choose(Zone.allCases.firstIndex(of: district.zone) ?? 0)
     }
 

@@ -51,14 +51,15 @@ struct CustomerLookupScreen: TypingScreen {
             query.set("")
             search(context)
         case .function(4) where !picking:
-            guard context.may(.editCustomers) else { return denied(context) }
+            guard context.may(.editCustomers) else { return context.denied() }
             return .push(CustomerFormScreen(editing: nil, context: context))
         case .function(6) where !picking:
             guard let customer = selected else { return .stay }
-            guard context.may(.placeOrders) else { return denied(context) }
+            guard context.may(.placeOrders) else { return context.denied() }
             return .push(OrderEntryScreen(customer: customer.id))
         case .function(7) where !picking:
             guard let customer = selected else { return .stay }
+            guard context.may(.viewCredit) else { return context.denied() }
             return .push(CreditCheckScreen(customer: customer.id))
         default:
             if query.handle(key) { search(context) }
@@ -66,13 +67,9 @@ struct CustomerLookupScreen: TypingScreen {
         return .stay
     }
 
-    private func denied(_ context: AppContext) -> Navigation {
-        context.say(tr("您的角色無此權限", "Your role may not do this"), .error)
-        return .stay
-    }
-
-    /// Runs the search for the current text (skipped when the text did not change).
-    private mutating func search(_ context: AppContext) {
+    /// Runs the search for the current text (skipped when the text did not change); a refresh
+    /// keeps the selected row, a new text starts at the top.
+    private mutating func search(_ context: AppContext, keepSelection: Bool = false) {
         let text = query.text.trimmingSpaces
         guard text != searched else { return }
         searched = text
@@ -88,21 +85,13 @@ struct CustomerLookupScreen: TypingScreen {
             context.fail(error)
         }
         table.setRows(
-            results.map { [$0.id.rawValue, $0.name, $0.phone, $0.address, context.text(Self.terms($0.terms))] },
-            keepSelection: false)
-    }
-
-    static func terms(_ terms: PaymentTerms) -> OperatorMessage {
-        switch terms {
-        case .cod: tr("現金", "COD")
-        case .net30: tr("30天", "Net 30")
-        case .monthly: tr("月結", "Monthly")
-        }
+            results.map { [$0.id.rawValue, $0.name, $0.phone, $0.address, context.text(Labels.shortTerms($0.terms))] },
+            keepSelection: keepSelection)
     }
 
     mutating func refresh(context: AppContext) {
         searched = nil
-        search(context)
+        search(context, keepSelection: true)
     }
 
     mutating func render(into grid: inout Grid, area: Area, context: AppContext) {
@@ -116,7 +105,9 @@ struct CustomerLookupScreen: TypingScreen {
             query.text.isEmpty
             ? context.t("名稱／地址／電話／統編／編號", "name / address / phone / UBN / id")
             : context.t("共 \(results.count) 筆", "\(results.count) found") + (results.count == 200 ? "+" : "")
-        grid.put(hint, row: area.top + 1, column: 2 + labelWidth + 41, style: theme.dim)
+        grid.put(
+            hint, row: area.top + 1, column: 2 + labelWidth + 41, style: theme.dim,
+            maxWidth: area.columns - (2 + labelWidth + 41))
         table.columns = [
             .init(context.t("編號", "ID"), width: 7),
             .init(context.t("名稱", "Name"), width: 0),

@@ -10,6 +10,7 @@ struct OrderCancellation {
 
     private(set) var number: OrderNumber?
     private var reason = ""
+    private var deadline: LocalDateTime?
 
     /// Asks for the reason of cancelling `number`.
     mutating func begin(_ number: OrderNumber, context: AppContext, problem: String? = nil) -> Navigation {
@@ -45,20 +46,37 @@ struct OrderCancellation {
             context.say(OperatorMessage(zh: "已取消訂單 \(number)", en: "Order \(number) cancelled"), .success)
             return (.stay, true)
         } catch StoreError.cancellationWindowPassed(let deadline) {
-            let form = Form([
-                InputField(
-                    .text, label: context.t("主管帳號", "Supervisor"), width: 16, row: 0, labelWidth: 12, maxLength: 32),
-                InputField(
-                    .secret, label: context.t("主管密碼", "Password"), width: 16, row: 1, labelWidth: 12, maxLength: 64),
-            ])
-            let box = Dialog(
-                .form(form), title: context.t("已過取消期限：需主管核准", "Past the cancel window: supervisor needed"),
-                lines: [context.t("取消期限 ", "Deadline ") + deadline.short, context.t("原因：", "Reason: ") + reason],
-                hint: context.t("Enter 核准   Esc 不取消", "Enter approve   Esc keep it"))
-            return (.dialog(box, tag: Self.overrideTag), false)
+            self.deadline = deadline
+            return (overrideDialog(context, supervisor: "", problem: nil), false)
         } catch {
             context.fail(error)
+            // A failed approval asks again with the supervisor's name and the reason kept.
+            if let approval {
+                return (
+                    overrideDialog(
+                        context, supervisor: approval.supervisor, problem: context.text(AppContext.message(for: error))),
+                    false
+                )
+            }
             return (.stay, false)
         }
+    }
+
+    private func overrideDialog(_ context: AppContext, supervisor: String, problem: String?) -> Navigation {
+        var form = Form([
+            InputField(
+                .text, label: context.t("主管帳號", "Supervisor"), text: supervisor, width: 16, row: 0, labelWidth: 12,
+                maxLength: 32),
+            InputField(.secret, label: context.t("主管密碼", "Password"), width: 16, row: 1, labelWidth: 12, maxLength: 64),
+        ])
+        form.focus(on: supervisor.isEmpty ? 0 : 1)
+        var box = Dialog(
+            .form(form), title: context.t("已過取消期限：需主管核准", "Past the cancel window: supervisor needed"),
+            lines: [
+                context.t("取消期限 ", "Deadline ") + (deadline?.short ?? "-"), context.t("原因：", "Reason: ") + reason,
+            ],
+            hint: context.t("Enter 核准   Esc 不取消", "Enter approve   Esc keep it"))
+        box.problem = problem
+        return .dialog(box, tag: Self.overrideTag)
     }
 }

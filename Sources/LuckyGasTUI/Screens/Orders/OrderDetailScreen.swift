@@ -32,10 +32,7 @@ struct OrderDetailScreen: Screen {
         switch key {
         case .escape: return .pop(.changed)
         case .function(8):
-            guard context.may(.cancelOrders) else {
-                context.say(tr("您的角色無此權限", "Your role may not do this"), .error)
-                return .stay
-            }
+            guard context.may(.cancelOrders) else { return context.denied() }
             return cancellation.begin(number, context: context)
         default: return .stay
         }
@@ -63,7 +60,8 @@ struct OrderDetailScreen: Screen {
         line(context.t("地址", "Address"), order.address)
         line(
             context.t("配送", "Delivery"),
-            "\(order.date.iso) \(order.date.weekday.chinese) \(context.text(Labels.slot(order.slot)))")
+            "\(order.date.iso) \(context.text(Labels.weekday(order.date.weekday))) \(context.text(Labels.slot(order.slot)))"
+        )
         let statusStyle = order.status == .cancelled ? theme.error : theme.success
         line(context.t("狀態", "Status"), context.text(Labels.status(order.status)), style: statusStyle)
         line(context.t("建立", "Placed"), "\(order.placedAt.short) \(order.placedBy)")

@@ -26,6 +26,7 @@ struct OrderEntryScreen: TypingScreen {
     private var dirty = false
     private var loaded = false
     private var pickingLine: Int?
+    private var refusal: (message: OperatorMessage, available: Money)?
     private let initialCustomer: CustomerID?
 
     init(customer: CustomerID? = nil) {
@@ -170,7 +171,9 @@ struct OrderEntryScreen: TypingScreen {
             form[index].error = nil
             if index == Self.dateField { dateTouched = true }
             if index == Self.slotField { resetDate(context) }
-            if index != Self.customerField && !isProductField(index) { recompute(context) }
+            if index == Self.customerField { forgetCustomerIfRetyped(context) }
+            // Every change reprices: an item line whose text no longer names a product drops out.
+            recompute(context)
         case .field(_, .step(let days)):
             if let date = try? LocalDate(form[Self.dateField].value) {
                 form[Self.dateField].set(date.adding(days: days).iso)
@@ -181,6 +184,17 @@ struct OrderEntryScreen: TypingScreen {
         default: break
         }
         return .stay
+    }
+
+    /// Typing over the customer's name lets go of the customer until a new one is resolved, so
+    /// an order is never placed for a customer the field no longer shows.
+    private mutating func forgetCustomerIfRetyped(_ context: AppContext) {
+        guard let id = record?.customer.id, !form[Self.customerField].value.hasPrefix(id.rawValue + " ") else { return }
+        record = nil
+        addresses = []
+        quote = nil
+        credit = nil
+        form[Self.addressField].setOptions([context.t("（先選客戶）", "(pick a customer)")])
     }
 
     private func isProductField(_ index: Int) -> Bool {
@@ -306,11 +320,38 @@ struct OrderEntryScreen: TypingScreen {
     }
 
     private mutating func confirm(_ context: AppContext) -> Navigation {
-        guard record != nil else {
+        guard let id = record?.customer.id, form[Self.customerField].value.hasPrefix(id.rawValue + " ") else {
             form.focus(on: Self.customerField)
-            context.say(tr("請先選擇客戶", "Pick a customer first"), .error)
+            context.say(tr("請先選擇客戶（輸入編號或名稱後按 Enter）", "Pick a customer first (id or name, then Enter)"), .error)
             return .stay
         }
+        guard (try? LocalDate(form[Self.dateField].value)) != nil else {
+            form.focus(on: Self.dateField)
+            context.say(tr("日期格式應為 YYYY-MM-DD", "The date must be YYYY-MM-DD"), .error)
+            return .stay
+        }
+        // Every typed line must name a product and a quantity: nothing is dropped silently.
+        for line in 0..<Self.itemLines {
+            let field = Self.firstItemField + line * 2
+            let text = form[field].value.trimmingSpaces
+            let quantity = form[field + 1].number
+            if text.isEmpty && quantity == nil { continue }
+            guard products.contains(where: { text.hasPrefix($0.code.rawValue + " ") }) else {
+                form.focus(on: field)
+                context.say(
+                    OperatorMessage(
+                        zh: "第 \(line + 1) 行品項未確認：輸入代碼或品名後按 Enter，或按 F3",
+                        en: "Item line \(line + 1) is not a product yet: type a code or name and Enter, or F3"), .error)
+                return .stay
+            }
+            guard let quantity, quantity > 0 else {
+                form.focus(on: field + 1)
+                context.say(
+                    OperatorMessage(zh: "第 \(line + 1) 行請輸入數量", en: "Enter a quantity on line \(line + 1)"), .error)
+                return .stay
+            }
+        }
+        recompute(context)
         guard let input = input(), let quote else {
             if let quoteProblem {
                 context.say(quoteProblem, .error)
@@ -386,28 +427,44 @@ struct OrderEntryScreen: TypingScreen {
                     .message(.success), title: context.t("訂單已建立", "Order placed"), lines: lines,
                     hint: context.t("Enter 繼續下一張", "Enter for the next order")), tag: "placed")
         } catch StoreError.creditRefused(let refusal, let position) where refusal.isOverridable {
-            var form = Form([
-                InputField(
-                    .text, label: context.t("主管帳號", "Supervisor"), width: 16, row: 0, labelWidth: 12, maxLength: 32),
-                InputField(
-                    .secret, label: context.t("主管密碼", "Password"), width: 16, row: 1, labelWidth: 12, maxLength: 64),
-                InputField(.text, label: context.t("原因", "Reason"), width: 24, row: 2, labelWidth: 12, maxLength: 80),
-            ])
-            form.focus(on: 0)
-            var box = Dialog(
-                .form(form), title: context.t("信用不足：需主管核准", "Credit refused: supervisor override"),
-                lines: [
-                    context.text(refusal.operatorMessage),
-                    context.t("可用額度 ", "Available ") + position.available.description,
-                ],
-                hint: context.t("Enter 核准   Esc 取消", "Enter approve   Esc cancel"))
-            if override != nil { box.problem = context.t("核准失敗，請重試", "Approval failed; try again") }
+            self.refusal = (refusal.operatorMessage, position.available)
             context.say(refusal.operatorMessage, .error)
-            return .dialog(box, tag: "override")
+            return overrideDialog(context, supervisor: "", reason: "", problem: nil)
         } catch {
             context.fail(error)
+            // The approval itself failed (wrong password, not a supervisor, no reason): ask
+            // again with what was typed, rather than closing the box.
+            if let override, refusal != nil {
+                return overrideDialog(
+                    context, supervisor: override.supervisor, reason: override.reason,
+                    problem: context.text(AppContext.message(for: error)))
+            }
             return .stay
         }
+    }
+
+    /// The supervisor's box: user, password, reason; the refusal and the available credit above.
+    private func overrideDialog(_ context: AppContext, supervisor: String, reason: String, problem: String?)
+        -> Navigation
+    {
+        var form = Form([
+            InputField(
+                .text, label: context.t("主管帳號", "Supervisor"), text: supervisor, width: 16, row: 0, labelWidth: 12,
+                maxLength: 32),
+            InputField(.secret, label: context.t("主管密碼", "Password"), width: 16, row: 1, labelWidth: 12, maxLength: 64),
+            InputField(
+                .text, label: context.t("原因", "Reason"), text: reason, width: 24, row: 2, labelWidth: 12, maxLength: 80),
+        ])
+        form.focus(on: supervisor.isEmpty ? 0 : 1)
+        var lines: [String] = []
+        if let refusal {
+            lines = [context.text(refusal.message), context.t("可用額度 ", "Available ") + refusal.available.description]
+        }
+        var box = Dialog(
+            .form(form), title: context.t("信用不足：需主管核准", "Credit refused: supervisor override"), lines: lines,
+            hint: context.t("Enter 核准   Esc 取消", "Enter approve   Esc cancel"))
+        box.problem = problem
+        return .dialog(box, tag: "override")
     }
 
     mutating func render(into grid: inout Grid, area: Area, context: AppContext) {

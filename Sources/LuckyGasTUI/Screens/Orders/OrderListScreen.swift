@@ -69,6 +69,13 @@ struct OrderListScreen: TypingScreen {
             from: try? LocalDate(form[Self.fromField].value), to: try? LocalDate(form[Self.toField].value),
             status: status == 0 ? nil : OrderStatus.allCases[status - 1],
             customer: customerText.isEmpty ? nil : try? CustomerID(customerText), limit: 500)
+        for index in [Self.fromField, Self.toField] {
+            let text = form[index].value
+            if !text.isEmpty && (try? LocalDate(text)) == nil {
+                context.say(
+                    tr("日期格式應為 YYYY-MM-DD；此日期條件暫不套用", "Dates are YYYY-MM-DD; this one is ignored for now"), .warning)
+            }
+        }
         if !customerText.isEmpty && filter.customer == nil {
             context.say(tr("客戶編號格式為 C 加 6 位數字", "Customer ids look like C000123"), .error)
         }
@@ -96,14 +103,11 @@ struct OrderListScreen: TypingScreen {
             reload(context)
             return .stay
         case .function(8):
-            guard let order = selected else {
-                context.say(tr("請先選取訂單", "Select an order first"), .warning)
+            guard inTable, let order = selected else {
+                context.say(tr("請先在清單中選取訂單（Tab 或 ↓ 進入清單）", "Select an order in the list first (Tab or ↓)"), .warning)
                 return .stay
             }
-            guard context.may(.cancelOrders) else {
-                context.say(tr("您的角色無此權限", "Your role may not do this"), .error)
-                return .stay
-            }
+            guard context.may(.cancelOrders) else { return context.denied() }
             return cancellation.begin(order.number, context: context)
         default: break
         }

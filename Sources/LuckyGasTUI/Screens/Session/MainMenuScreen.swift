@@ -8,7 +8,7 @@ struct MainMenuScreen: Screen {
     struct Item {
         var label: OperatorMessage
         var permission: Permission?
-        var open: () -> Navigation
+        var open: (AppContext) -> Navigation
     }
 
     private var selection = 0
@@ -25,12 +25,15 @@ struct MainMenuScreen: Screen {
 
     func items(_ context: AppContext) -> [Item] {
         let all: [Item] = [
-            Item(label: tr("客戶查詢", "Customers"), permission: .viewCustomers) { .push(CustomerLookupScreen()) },
-            Item(label: tr("訂單輸入", "New order"), permission: .placeOrders) { .push(OrderEntryScreen()) },
-            Item(label: tr("訂單查詢", "Orders"), permission: .viewCustomers) { .push(OrderListScreen()) },
-            Item(label: tr("信用查詢", "Credit check"), permission: .viewCredit) { .push(CreditCheckScreen()) },
-            Item(label: tr("切換語言 English / 中文", "Language 中文 / English"), permission: nil) { .stay },
-            Item(label: tr("登出", "Sign out"), permission: nil) { .signOut },
+            Item(label: tr("客戶查詢", "Customers"), permission: .viewCustomers) { _ in .push(CustomerLookupScreen()) },
+            Item(label: tr("訂單輸入", "New order"), permission: .placeOrders) { _ in .push(OrderEntryScreen()) },
+            Item(label: tr("訂單查詢", "Orders"), permission: .viewCustomers) { _ in .push(OrderListScreen()) },
+            Item(label: tr("信用查詢", "Credit check"), permission: .viewCredit) { _ in .push(CreditCheckScreen()) },
+            Item(label: tr("切換語言 English / 中文", "Language 中文 / English"), permission: nil) { context in
+                context.language = context.language.other
+                return .stay
+            },
+            Item(label: tr("登出", "Sign out"), permission: nil) { _ in .signOut },
         ]
         return all.filter { item in item.permission.map(context.may) ?? true }
     }
@@ -59,11 +62,7 @@ struct MainMenuScreen: Screen {
 
     private func choose(_ index: Int, _ items: [Item], _ context: AppContext) -> Navigation {
         guard items.indices.contains(index) else { return .stay }
-        if items[index].permission == nil && items[index].label.en.hasPrefix("Language") {
-            context.language = context.language.other
-            return .stay
-        }
-        return items[index].open()
+        return items[index].open(context)
     }
 
     func dialogFinished(tag: String, outcome: Dialog.Outcome, context: AppContext) -> Navigation {
