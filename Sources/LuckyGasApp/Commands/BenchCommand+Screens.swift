@@ -91,28 +91,8 @@ extension BenchCommand {
         var results: [Double] = []
         for run in 0..<runs {
             let socket = "luckygas-bench-\(ProcessInfo.processInfo.processIdentifier)-\(run)"
-            // The server that new-session starts keeps its stdout: only capture-pane's output is
-            // read through a pipe, or the read would wait for the daemon forever.
             func tmux(_ arguments: [String], capture: Bool = true) -> String {
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
-                process.arguments = ["-L", socket, "-f", "/dev/null"] + arguments
-                var environment = ProcessInfo.processInfo.environment
-                environment["LANG"] = "C.UTF-8"
-                environment["LC_ALL"] = "C.UTF-8"
-                process.environment = environment
-                let output = Pipe()
-                process.standardOutput = capture ? output : FileHandle.nullDevice
-                process.standardError = FileHandle.nullDevice
-                process.standardInput = FileHandle.nullDevice
-                guard (try? process.run()) != nil else { return "" }
-                guard capture else {
-                    process.waitUntilExit()
-                    return ""
-                }
-                let data = output.fileHandleForReading.readDataToEndOfFile()
-                process.waitUntilExit()
-                return String(decoding: data, as: UTF8.self)
+                Self.spawn(["/usr/bin/tmux", "-L", socket, "-f", "/dev/null"] + arguments, capture: capture)
             }
             let start = DispatchTime.now().uptimeNanoseconds
             _ = tmux(
@@ -133,6 +113,41 @@ extension BenchCommand {
             if seen { results.append(elapsed) }
         }
         return results.sorted()
+    }
+
+    /// Runs a program and waits for it with posix_spawn/waitpid, output to a file. Foundation's
+    /// Process never reaped the tmux client (it stayed <defunct> and `waitUntilExit` hung), and a
+    /// pipe would be held open by the tmux server it starts.
+    static func spawn(_ arguments: [String], capture: Bool) -> String {
+        let outFile = NSTemporaryDirectory() + "luckygas-spawn-\(getpid()).out"
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(
+            &actions, 1, capture ? outFile : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let environment = ["LANG=C.UTF-8", "LC_ALL=C.UTF-8", "PATH=/usr/bin:/bin", "HOME=/tmp"]
+        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]
+        defer { for pointer in argv + envp { free(pointer) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, arguments[0], &actions, &attributes, argv, envp) == 0 else { return "" }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        guard capture else { return "" }
+        defer { unlink(outFile) }
+        return (try? String(contentsOfFile: outFile, encoding: .utf8)) ?? ""
     }
 
     static func keys(_ text: String) -> [Key] { text.map { Key.character($0) } }
