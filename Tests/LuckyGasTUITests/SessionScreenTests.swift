@@ -156,3 +156,30 @@ struct SessionScreenTests {
         #expect(driver.lines[22].contains("F10"))
     }
 }
+
+@Suite("The shell's run loop on the in-memory terminal")
+struct ShellRunTests {
+    @Test("run paints every frame, passes Ctrl-L to the backend, follows resizes and stops at F10 on the menu")
+    func runLoop() throws {
+        let driver = try ShellDriver()
+        var keys: [Key] = "counter".map { Key.character($0) } + [.enter]
+        keys += "counter".map { Key.character($0) } + [.enter, .control("l"), .resize(rows: 30, columns: 100)]
+        keys += [.function(10)]
+        var backend = MemoryBackend(rows: 24, columns: 80, keys: keys)
+        driver.shell.run(on: &backend)
+        #expect(driver.shell.finished)
+        #expect(backend.repaints == 1)
+        #expect(backend.frames.count == keys.count)
+        #expect(backend.frames.last?.rows == 30 && backend.frames.last?.columns == 100)
+        #expect(backend.screen[0].contains("主選單"))
+    }
+
+    @Test("run ends when the input ends, without waiting for F10")
+    func inputEnds() throws {
+        let driver = try ShellDriver()
+        var backend = MemoryBackend(rows: 24, columns: 80, keys: [.character("c")])
+        driver.shell.run(on: &backend)
+        #expect(!driver.shell.finished)
+        #expect(backend.screen.contains { $0.contains("c") })
+    }
+}

@@ -49,7 +49,4 @@ enum Labels {
         let words = raw.lowercased().replacingOccurrences(of: "_", with: " ")
         return words.prefix(1).uppercased() + words.dropFirst()
     }
-
-    /// `NT$1,785` for the screens.
-    static func money(_ money: Money) -> String { money.description }
 }

@@ -45,9 +45,6 @@ public final class Shell {
     /// The signed-in user's name, if any (tests and the bench read it).
     public var signedInUser: String? { context.user?.name }
 
-    /// The title of the screen on top (tests read it).
-    public var currentTitle: String { context.text(top.title) }
-
     private var top: any Screen {
         get { stack[stack.count - 1] }
         set { stack[stack.count - 1] = newValue }

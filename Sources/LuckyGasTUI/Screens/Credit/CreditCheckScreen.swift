@@ -83,8 +83,7 @@ struct CreditCheckScreen: TypingScreen {
             form.focus(on: 1)
             return .stay
         }
-        let first = String(text.split(separator: " ").first ?? "").uppercased()
-        if let id = try? CustomerID(first) {
+        if let id = CustomerID.typed(text) {
             load(id, context)
             form.focus(on: 1)
             return .stay

@@ -63,13 +63,7 @@ struct OrderCancellation {
     }
 
     private func overrideDialog(_ context: AppContext, supervisor: String, problem: String?) -> Navigation {
-        var form = Form([
-            InputField(
-                .text, label: context.t("主管帳號", "Supervisor"), text: supervisor, width: 16, row: 0, labelWidth: 12,
-                maxLength: 32),
-            InputField(.secret, label: context.t("主管密碼", "Password"), width: 16, row: 1, labelWidth: 12, maxLength: 64),
-        ])
-        form.focus(on: supervisor.isEmpty ? 0 : 1)
+        let form = SupervisorApproval.form(context, supervisor: supervisor, reason: nil)
         var box = Dialog(
             .form(form), title: context.t("已過取消期限：需主管核准", "Past the cancel window: supervisor needed"),
             lines: [

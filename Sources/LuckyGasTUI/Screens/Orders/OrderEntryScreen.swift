@@ -217,8 +217,7 @@ struct OrderEntryScreen: TypingScreen {
         let text = form[Self.customerField].value.trimmingSpaces
         if let record, let id = record.customer.id, text.hasPrefix(id.rawValue) { return nil }
         guard !text.isEmpty else { return nil }
-        let first = String(text.split(separator: " ").first ?? "")
-        if let id = try? CustomerID(first.uppercased()) {
+        if let id = CustomerID.typed(text) {
             load(id, context)
             return nil
         }
@@ -447,15 +446,7 @@ struct OrderEntryScreen: TypingScreen {
     private func overrideDialog(_ context: AppContext, supervisor: String, reason: String, problem: String?)
         -> Navigation
     {
-        var form = Form([
-            InputField(
-                .text, label: context.t("主管帳號", "Supervisor"), text: supervisor, width: 16, row: 0, labelWidth: 12,
-                maxLength: 32),
-            InputField(.secret, label: context.t("主管密碼", "Password"), width: 16, row: 1, labelWidth: 12, maxLength: 64),
-            InputField(
-                .text, label: context.t("原因", "Reason"), text: reason, width: 24, row: 2, labelWidth: 12, maxLength: 80),
-        ])
-        form.focus(on: supervisor.isEmpty ? 0 : 1)
+        let form = SupervisorApproval.form(context, supervisor: supervisor, reason: reason)
         var lines: [String] = []
         if let refusal {
             lines = [context.text(refusal.message), context.t("可用額度 ", "Available ") + refusal.available.description]

@@ -68,7 +68,7 @@ struct OrderListScreen: TypingScreen {
         let filter = OrderFilter(
             from: try? LocalDate(form[Self.fromField].value), to: try? LocalDate(form[Self.toField].value),
             status: status == 0 ? nil : OrderStatus.allCases[status - 1],
-            customer: customerText.isEmpty ? nil : try? CustomerID(customerText), limit: 500)
+            customer: CustomerID.typed(customerText), limit: 500)
         for index in [Self.fromField, Self.toField] {
             let text = form[index].value
             if !text.isEmpty && (try? LocalDate(text)) == nil {
