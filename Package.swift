@@ -15,10 +15,19 @@ let package = Package(
     ],
     targets: [
         .target(name: "LuckyGasCore"),
+        // Interchange formats (MIG XML, 401 media file, ledger, ESC/POS, Turnkey results); AES for the QR check code.
+        .target(
+            name: "LuckyGasFormats",
+            dependencies: [
+                "LuckyGasCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
         .target(
             name: "LuckyGasStore",
             dependencies: [
-                "LuckyGasCore",
+                "LuckyGasCore", "LuckyGasFormats",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
@@ -26,12 +35,14 @@ let package = Package(
         ),
         // No pkgConfig: SwiftPM drops its -D flags anyway; shim.h defines NCURSES_WIDECHAR itself.
         .systemLibrary(name: "CNcursesw"),
-        .target(name: "LuckyGasTerminal", dependencies: ["CNcursesw"]),
-        .target(name: "LuckyGasTUI", dependencies: ["LuckyGasCore", "LuckyGasStore", "LuckyGasTerminal"]),
+        .systemLibrary(name: "CQrencode"),
+        .target(name: "LuckyGasTerminal", dependencies: ["CNcursesw", "CQrencode"]),
+        .target(
+            name: "LuckyGasTUI", dependencies: ["LuckyGasCore", "LuckyGasFormats", "LuckyGasStore", "LuckyGasTerminal"]),
         .executableTarget(
             name: "LuckyGasApp",
             dependencies: [
-                "LuckyGasCore", "LuckyGasStore", "LuckyGasTUI", "LuckyGasTerminal",
+                "LuckyGasCore", "LuckyGasFormats", "LuckyGasStore", "LuckyGasTUI", "LuckyGasTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
@@ -45,6 +56,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        .testTarget(name: "LuckyGasFormatsTests", dependencies: ["LuckyGasFormats", "LuckyGasCore", "LuckyGasTestSupport"]),
         .testTarget(name: "LuckyGasTerminalTests", dependencies: ["LuckyGasTerminal"]),
         .testTarget(
             name: "LuckyGasTUITests",

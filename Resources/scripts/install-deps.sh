@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the branch app and its tests need, only when missing.
 set -euo pipefail
-packages=(libncurses-dev libsqlite3-dev tmux)
+packages=(libncurses-dev libsqlite3-dev libqrencode-dev tmux libxml2-utils hledger)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

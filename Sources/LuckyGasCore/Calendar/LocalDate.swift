@@ -36,6 +36,11 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         try self.init(String(chars[0..<4]) + "-" + String(chars[4..<6]) + "-" + String(chars[6..<8]))
     }
 
+    /// A date the caller knows is valid (month 1...12); the day is clamped to the month.
+    init(checkedYear year: Int, month: Int, day: Int) {
+        self.init(unchecked: year, month, min(max(day, 1), Self.daysIn(year: year, month: month)))
+    }
+
     private init(unchecked year: Int, _ month: Int, _ day: Int) {
         self.year = year
         self.month = month

@@ -3,6 +3,7 @@ public enum ValidationError: OperatorFacingError, Equatable {
     case customerID(String)
     case productCode(String)
     case orderNumber(String)
+    case invoiceNumber(String)
     case taxID(String)
     case phone(String)
     case mobileBarcode(String)
@@ -30,6 +31,10 @@ public enum ValidationError: OperatorFacingError, Equatable {
             OperatorMessage(
                 zh: "訂單編號格式錯誤：\(value)（應為 O-年月日-6 位序號）",
                 en: "Invalid order number: \(value) (O-YYYYMMDD-NNNNNN)")
+        case .invoiceNumber(let value):
+            OperatorMessage(
+                zh: "發票號碼格式錯誤：\(value)（應為 2 個英文字母加 8 位數字）",
+                en: "Invalid invoice number: \(value) (2 letters and 8 digits)")
         case .taxID(let value):
             OperatorMessage(
                 zh: "統一編號錯誤：\(value)（須為 8 位數字且通過檢查碼）",

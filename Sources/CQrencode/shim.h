@@ -1,0 +1,2 @@
+// Debian libqrencode-dev: the QR code matrix for the printed e-invoice proof's preview.
+#include <qrencode.h>
