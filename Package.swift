@@ -47,7 +47,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        .target(name: "LuckyGasTestSupport", dependencies: ["LuckyGasCore", "LuckyGasStore"]),
+        .target(name: "LuckyGasTestSupport", dependencies: ["LuckyGasCore", "LuckyGasFormats", "LuckyGasStore"]),
         .testTarget(name: "LuckyGasCoreTests", dependencies: ["LuckyGasCore", "LuckyGasTestSupport"]),
         .testTarget(
             name: "LuckyGasStoreTests",
@@ -56,7 +56,8 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        .testTarget(name: "LuckyGasFormatsTests", dependencies: ["LuckyGasFormats", "LuckyGasCore", "LuckyGasTestSupport"]),
+        .testTarget(
+            name: "LuckyGasFormatsTests", dependencies: ["LuckyGasFormats", "LuckyGasCore", "LuckyGasTestSupport"]),
         .testTarget(name: "LuckyGasTerminalTests", dependencies: ["LuckyGasTerminal"]),
         .testTarget(
             name: "LuckyGasTUITests",

@@ -9,8 +9,8 @@ struct LuckyGas: ParsableCommand {
         abstract: "幸福氣體分店後台 / Lucky Gas branch back office",
         discussion: "不加子指令時開啟終端畫面。 / With no subcommand, opens the terminal UI.",
         subcommands: [
-            DatabaseCommand.self, CustomerCommand.self, OrderCommand.self, CreditCommand.self, SampleCommand.self,
-            BenchCommand.self,
+            DatabaseCommand.self, CustomerCommand.self, OrderCommand.self, CreditCommand.self, InvoiceCommand.self,
+            EInvoiceCommand.self, TaxCommand.self, LedgerCommand.self, SampleCommand.self, BenchCommand.self,
         ])
 
     @OptionGroup var global: GlobalOptions

@@ -50,7 +50,8 @@ public enum TrackImportError: OperatorFacingError, Hashable {
     }
 
     case noAllocations
-    case malformedXML(line: Int, detail: String)
+    /// `code` is the parser's error number (NSXMLParserError, the libxml2 code: 5 early end, 76 mismatched tag).
+    case malformedXML(line: Int, code: Int)
     case unexpectedRoot(String)
     case missingColumns(line: Int, found: Int)
     case missingElement(Location, name: String)
@@ -70,10 +71,10 @@ public enum TrackImportError: OperatorFacingError, Hashable {
         switch self {
         case .noAllocations:
             OperatorMessage(zh: "檔案中沒有任何配號資料", en: "The file holds no number allocation")
-        case .malformedXML(let line, let detail):
+        case .malformedXML(let line, let code):
             OperatorMessage(
-                zh: "配號檔第 \(line) 行 XML 格式錯誤（\(detail)）",
-                en: "Allocation file: malformed XML at line \(line) (\(detail))")
+                zh: "配號檔第 \(line) 行 XML 格式錯誤（錯誤碼 \(code)）",
+                en: "Allocation file: malformed XML at line \(line) (error \(code))")
         case .unexpectedRoot(let root):
             OperatorMessage(
                 zh: "不是 E0501 配號檔（根元素為「\(root)」）",
@@ -92,7 +93,7 @@ public enum TrackImportError: OperatorFacingError, Hashable {
         case .invalidPeriod(let location, let value):
             Self.message(
                 location, zh: "期別「\(value)」須為民國年 3 碼加單雙月，例如 115/11 ~ 115/12 或 11512",
-                en: "period \"\(value)\" must be a 3-digit ROC year and a two-month period, e.g. 115/11 ~ 115/12 or 11512")
+                en: "period \"\(value)\" must be a 3-digit ROC year and two months, e.g. 115/11 ~ 115/12 or 11512")
         case .invalidTrack(let location, let value):
             Self.message(
                 location, zh: "字軌「\(value)」須為 2 個大寫英文字母", en: "track \"\(value)\" must be 2 capital letters")
@@ -139,7 +140,13 @@ public enum TrackAllocationImport {
         let bytes = [UInt8](data)
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let firstVisible = bytes[start...].first { !(0x09...0x0D).contains($0) && $0 != 0x20 }
-        let allocations = firstVisible == 0x3C ? try parseXML(data) : try parseCSV(bytes[start...])
+        let allocations: [TrackAllocation]
+        if firstVisible == 0x3C, let open = bytes.firstIndex(of: 0x3C) {
+            // libxml2 refuses anything before `<?xml`, so stray leading spaces are cut off.
+            allocations = try parseXML(Data(bytes[open...]))
+        } else {
+            allocations = try parseCSV(bytes[start...])
+        }
         guard !allocations.isEmpty else { throw .noAllocations }
         return allocations
     }
@@ -149,9 +156,9 @@ public enum TrackAllocationImport {
     private static func parseCSV(_ bytes: ArraySlice<UInt8>) throws(TrackImportError) -> [TrackAllocation] {
         var allocations: [TrackAllocation] = []
         var seenRow = false
-        for (index, line) in decode(bytes).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
             let lineNumber = index + 1
-            let fields = splitCSV(String(line))
+            let fields = splitCSV(line)
             if fields.allSatisfy(\.isEmpty) { continue }
             let isFirstRow = !seenRow
             seenRow = true
@@ -167,47 +174,42 @@ public enum TrackAllocationImport {
         return allocations
     }
 
-    /// The text of the file: UTF-8, else Big5, else byte by byte (the fields read are ASCII in every case).
+    /// Splits one CSV line into trimmed fields without their quotes, including Excel's `="…"` form.
     ///
-    /// Splitting on bytes is safe in both encodings: neither uses LF, CR, `,` or `"` inside a character.
-    private static func decode(_ bytes: ArraySlice<UInt8>) -> String {
-        if let text = String(validating: bytes, as: UTF8.self) {
-            return text.replacingOccurrences(of: "\r", with: "")
-        }
-        if let text = String(data: Data(bytes), encoding: String.Encoding(rawValue: 0x8000_0A03)) {
-            return text.replacingOccurrences(of: "\r", with: "")
-        }
-        let scalars = bytes.compactMap { byte -> Unicode.Scalar? in
-            byte == 0x0D ? nil : byte < 0x80 ? Unicode.Scalar(byte) : "\u{FFFD}"
-        }
-        return String(String.UnicodeScalarView(scalars))
-    }
-
-    /// Splits one CSV line; fields are trimmed and lose their quotes, including Excel's `="…"` form.
-    private static func splitCSV(_ line: String) -> [String] {
+    /// The split works on bytes, before any decoding: neither Big5 nor UTF-8 uses `,` or `"` inside a character,
+    /// so a file in either encoding, or a damaged one, splits the same way.
+    private static func splitCSV(_ line: ArraySlice<UInt8>) -> [String] {
         var fields: [String] = []
-        var field = ""
+        var field: [UInt8] = []
         var quoted = false
-        var iterator = line.makeIterator()
-        while let character = iterator.next() {
+        for byte in line where byte != 0x0D {
             if quoted {
-                if character == "\"" {
-                    quoted = false
-                } else {
-                    field.append(character)
-                }
-            } else if character == "\"" {
+                if byte == 0x22 { quoted = false } else { field.append(byte) }
+            } else if byte == 0x22 {
                 quoted = true
-                if field.trimmingCharacters(in: .whitespaces) == "=" { field = "" }
-            } else if character == "," {
-                fields.append(field.trimmingCharacters(in: .whitespaces))
-                field = ""
+                if field.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x3D }) { field = [] }
+            } else if byte == 0x2C {
+                fields.append(decode(field))
+                field = []
             } else {
-                field.append(character)
+                field.append(byte)
             }
         }
-        fields.append(field.trimmingCharacters(in: .whitespaces))
+        fields.append(decode(field))
         return fields
+    }
+
+    /// One field's text: UTF-8, else Big5, else byte by byte (the fields read are ASCII in every case).
+    private static func decode(_ bytes: [UInt8]) -> String {
+        let text: String
+        if let utf8 = String(validating: bytes, as: UTF8.self) {
+            text = utf8
+        } else if let big5 = String(data: Data(bytes), encoding: String.Encoding(rawValue: 0x8000_0A03)) {
+            text = big5
+        } else {
+            text = String(String.UnicodeScalarView(bytes.map { $0 < 0x80 ? Unicode.Scalar($0) : "\u{FFFD}" }))
+        }
+        return text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\u{FEFF}", with: "")
     }
 
     /// The period of a CSV row: `115/11 ~ 115/12`, `11511~11512`, `115/11～115/12` or a bare `11512`.
@@ -251,10 +253,11 @@ public enum TrackAllocationImport {
         parser.delegate = reader
         let finished = parser.parse()
         if let root = reader.unexpectedRoot { throw .unexpectedRoot(root) }
-        guard finished else {
-            let detail = parser.parserError?.localizedDescription ?? "parse failed"
-            throw .malformedXML(line: parser.lineNumber, detail: detail)
+        // On Linux parse() can return true after a fatal error (a missing end tag), so the reported error counts.
+        if let error = reader.parseError ?? parser.parserError.map({ (parser.lineNumber, ($0 as NSError).code) }) {
+            throw .malformedXML(line: error.line, code: error.code)
         }
+        guard finished else { throw .malformedXML(line: parser.lineNumber, code: 4) }
         var allocations: [TrackAllocation] = []
         for (index, fields) in reader.elements.enumerated() {
             let location = TrackImportError.Location.element(index + 1)
@@ -319,6 +322,7 @@ public enum TrackAllocationImport {
 private final class AssignNoReader: NSObject, XMLParserDelegate {
     var elements: [[String: String]] = []
     var unexpectedRoot: String?
+    var parseError: (line: Int, code: Int)?
 
     private var depth = 0
     private var assignDepth: Int?
@@ -345,6 +349,10 @@ private final class AssignNoReader: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
         text += string
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+        if self.parseError == nil { self.parseError = (parser.lineNumber, (parseError as NSError).code) }
     }
 
     func parser(

@@ -30,7 +30,8 @@ public struct TurnkeyResult: Sendable, Hashable, Codable {
 
 /// Why a Turnkey SummaryResult file could not be read.
 public enum TurnkeyResultError: OperatorFacingError, Hashable {
-    case malformedXML(line: Int, detail: String)
+    /// `code` is the parser's error number (NSXMLParserError, the libxml2 code: 5 early end, 76 mismatched tag).
+    case malformedXML(line: Int, code: Int)
     case notSummaryResult(root: String)
     /// An `Invoice` without `ReferenceNumber`; `message` is the 1-based `Message` element.
     case incompleteInvoice(message: Int)
@@ -40,10 +41,10 @@ public enum TurnkeyResultError: OperatorFacingError, Hashable {
     /// The bilingual text for the operator.
     public var operatorMessage: OperatorMessage {
         switch self {
-        case .malformedXML(let line, let detail):
+        case .malformedXML(let line, let code):
             OperatorMessage(
-                zh: "Turnkey 彙總結果檔第 \(line) 行 XML 格式錯誤（\(detail)）",
-                en: "Turnkey summary result: malformed XML at line \(line) (\(detail))")
+                zh: "Turnkey 彙總結果檔第 \(line) 行 XML 格式錯誤（錯誤碼 \(code)）",
+                en: "Turnkey summary result: malformed XML at line \(line) (error \(code))")
         case .notSummaryResult(let root):
             OperatorMessage(
                 zh: "不是 Turnkey 彙總結果檔（根元素為「\(root)」，應為 SummaryResult）",
@@ -67,16 +68,19 @@ public enum TurnkeySummaryResult {
     /// `Total` is not read and its count is not compared with Good + Failed: a disagreeing file still yields
     /// what it lists. Element names are matched by local name, so a namespace prefix does not matter.
     public static func parse(_ data: Data) throws(TurnkeyResultError) -> [TurnkeyResult] {
-        let parser = XMLParser(data: data)
+        // libxml2 refuses anything before `<?xml`, so a BOM or stray leading spaces are cut off.
+        let start = data.firstIndex { ![0x09, 0x0A, 0x0D, 0x20, 0xEF, 0xBB, 0xBF].contains($0) } ?? data.endIndex
+        let parser = XMLParser(data: Data(data[start...]))
         let reader = SummaryResultReader()
         parser.delegate = reader
         let finished = parser.parse()
         if let failure = reader.failure { throw failure }
-        guard finished else {
-            let detail = parser.parserError.map { String(describing: $0.localizedDescription) } ?? "parse failed"
-            throw .malformedXML(line: parser.lineNumber, detail: detail)
+        // On Linux parse() can return true after a fatal error (a missing end tag), so the reported error counts.
+        if let error = reader.parseError ?? parser.parserError.map({ (parser.lineNumber, ($0 as NSError).code) }) {
+            throw .malformedXML(line: error.line, code: error.code)
         }
-        guard reader.root == "SummaryResult" else { throw .notSummaryResult(root: reader.root ?? "") }
+        guard finished, let root = reader.root else { throw .malformedXML(line: parser.lineNumber, code: 4) }
+        guard root == "SummaryResult" else { throw .notSummaryResult(root: root) }
         return reader.results
     }
 }
@@ -86,6 +90,7 @@ private final class SummaryResultReader: NSObject, XMLParserDelegate {
     var root: String?
     var results: [TurnkeyResult] = []
     var failure: TurnkeyResultError?
+    var parseError: (line: Int, code: Int)?
 
     private var path: [String] = []
     private var text = ""
@@ -129,8 +134,12 @@ private final class SummaryResultReader: NSObject, XMLParserDelegate {
         text += string
     }
 
-    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-        text += String(decoding: CDATABlock, as: UTF8.self)
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+        if self.parseError == nil { self.parseError = (parser.lineNumber, (parseError as NSError).code) }
+    }
+
+    func parser(_ parser: XMLParser, foundCDATA block: Data) {
+        text += String(decoding: block, as: UTF8.self)
     }
 
     func parser(

@@ -147,7 +147,9 @@ public enum VATMediaFile {
     private static let taxTypes: Set<Character> = ["1", "2", "3", "F", "D"]
 
     private static func validate(_ record: VATMediaRecord, serial: Int) throws(VATMediaFileError) {
-        guard formatCodes.contains(record.formatCode) else { throw .invalidFormatCode(record: serial, record.formatCode) }
+        guard formatCodes.contains(record.formatCode) else {
+            throw .invalidFormatCode(record: serial, record.formatCode)
+        }
         guard (1...999).contains(record.rocYear) else { throw .invalidYear(record: serial, record.rocYear) }
         guard (1...12).contains(record.month) else { throw .invalidMonth(record: serial, record.month) }
         if let buyer = record.buyerUBN, !isDigits(buyer, count: 8) {

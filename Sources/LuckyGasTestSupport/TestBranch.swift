@@ -1,4 +1,5 @@
 import LuckyGasCore
+import LuckyGasFormats
 import LuckyGasStore
 
 /// A small real branch for tests: a migrated SQLite database (in memory or a file) with the
@@ -41,6 +42,7 @@ public struct TestBranch: Sendable {
                 name: name, displayName: name, role: role, password: name, by: admin, rounds: rounds)
         }
         for product in try products { try database.saveProduct(product, by: admin) }
+        try Self.setUpInvoicing(database, from: start.date, by: admin)
         let counter = try database.authenticate(name: "counter", password: "counter")
         let wang = try database.addCustomer(try Self.wangCustomer(), by: counter)
         let chen = try database.addCustomer(try Self.chenCustomer(), by: counter)
@@ -55,6 +57,25 @@ public struct TestBranch: Sendable {
             dispatcher: try database.authenticate(name: "dispatcher", password: "dispatcher"),
             supervisor: try database.authenticate(name: "supervisor", password: "supervisor"), admin: admin, wang: wang,
             chen: chen)
+    }
+
+    /// The sample company (UBN 83235679, public test QR key) and one booklet range per period
+    /// from the period of `date` for a year: track `AB`, numbers 12345600-12345999 in the first.
+    public static func setUpInvoicing(_ database: AppDatabase, from date: LocalDate, by admin: UserSession) throws {
+        try database.setCompany(
+            ubn: "83235679", name: "幸福氣體有限公司", address: "台北市信義區松仁路100號", taxRegistrationNumber: "351234567",
+            qrKey: publicTestQRKey, by: admin)
+        var period = InvoicePeriod(containing: date)
+        var allocations: [TrackAllocation] = []
+        for index in 0..<6 {
+            let track = ["AB", "CD", "EF", "GH", "JK", "LM"][index]
+            allocations.append(
+                TrackAllocation(
+                    sellerUBN: "83235679", invoiceType: "07", period: period.code, track: track, begin: 12_345_600,
+                    end: 12_345_999))
+            period = period.next
+        }
+        try database.importTracks(allocations, source: "test", by: admin)
     }
 
     /// The seed's products: P001 20kg 850 (deposit 1,500), P005 50kg, P101 regulator.

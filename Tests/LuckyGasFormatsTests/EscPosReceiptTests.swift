@@ -60,7 +60,8 @@ struct EscPosReceiptTests {
     }
 
     @Test func aBig5FlaggedQRCodeIsStoredInBig5() throws {
-        let left = "AB112233441020523999900000144000001540000000001234567ajrLaenbGmyWaZBdJk9diw==:**********:1:1:0:補印:1:5:"
+        let left =
+            "AB112233441020523999900000144000001540000000001234567ajrLaenbGmyWaZBdJk9diw==:**********:1:1:0:補印:1:5:"
         let bytes = [UInt8](try EscPosReceipt.render(Self.receipt(left: left, right: "**")))
         let stored = Array(left.utf8.prefix(95)) + Self.reprintMark + Array(":1:5:".utf8)
         #expect(contains(bytes, [0x1D, 0x28, 0x6B, UInt8(stored.count + 3), 0x00, 0x31, 0x50, 0x30] + stored))

@@ -83,6 +83,9 @@ struct QRCheckCodeTests {
     }
 
     @Test func colonsInNamesAreReplaced() {
-        #expect(InvoiceProof.right(items: [.init(name: "a", quantity: 1, unitPrice: "1"), .init(name: "b:c", quantity: 2, unitPrice: "3")]) == "**b：c:2:3")
+        #expect(
+            InvoiceProof.right(items: [
+                .init(name: "a", quantity: 1, unitPrice: "1"), .init(name: "b:c", quantity: 2, unitPrice: "3"),
+            ]) == "**b：c:2:3")
     }
 }

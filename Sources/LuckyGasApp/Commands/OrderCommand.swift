@@ -38,7 +38,7 @@ struct OrderArguments: ParsableArguments {
 struct OrderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "order", abstract: "訂單 / Orders.",
-        subcommands: [Quote.self, Place.self, Cancel.self, Show.self, List.self, Event.self])
+        subcommands: [Quote.self, Place.self, Cancel.self, Show.self, List.self, Event.self, Deliver.self])
 
     static func breakdown(_ quote: LuckyGasCore.Quote) -> [String] {
         var lines = quote.lines.map { line in

@@ -10,6 +10,8 @@ enum CLIError: OperatorFacingError {
     case fileError(path: String, detail: String)
     case sampleIsReadOnly
     case noTerminal(term: String)
+    case badAllowanceLine(String)
+    case proofNotPrinted(String, String)
 
     var operatorMessage: OperatorMessage {
         switch self {
@@ -29,6 +31,14 @@ enum CLIError: OperatorFacingError {
             OperatorMessage(
                 zh: "品項格式錯誤：\(text)（應為 產品代號=數量，例如 P001=2）",
                 en: "Invalid item: \(text) (CODE=QTY, e.g. P001=2)")
+        case .badAllowanceLine(let text):
+            OperatorMessage(
+                zh: "折讓行格式錯誤：\(text)（應為 行號=未稅金額，例如 1=500）",
+                en: "Invalid allowance line: \(text) (LINE=AMOUNT before tax, e.g. 1=500)")
+        case .proofNotPrinted(let number, let buyer):
+            OperatorMessage(
+                zh: "發票 \(number)（\(buyer)）不列印證明聯（載具、捐贈或已作廢）",
+                en: "Invoice \(number) (\(buyer)) has no printed proof (carrier, donation or cancelled)")
         case .checkFailed:
             OperatorMessage(zh: "資料庫檢查未通過", en: "The database check failed")
         case .sampleIsReadOnly:

@@ -18,3 +18,13 @@ public struct IDGenerator: Sendable {
     /// Creates a generator from a closure.
     public init(uuid: @escaping @Sendable () -> String) { self.uuid = uuid }
 }
+
+/// The source of an e-invoice's 4-digit random number (隨機碼). Production draws from the system's
+/// secure generator; tests pass a fixed sequence.
+public struct RandomDigits: Sendable {
+    /// Four digits, `0000`...`9999`.
+    public var fourDigits: @Sendable () -> String
+
+    /// Creates a source.
+    public init(fourDigits: @escaping @Sendable () -> String) { self.fourDigits = fourDigits }
+}

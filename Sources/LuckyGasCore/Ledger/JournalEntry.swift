@@ -9,6 +9,14 @@ public struct JournalLine: Sendable, Hashable, Codable {
     /// Credit (≥ 0).
     public var credit: Money
 
+    /// Creates a line.
+    public init(account: Account, customer: CustomerID?, debit: Money, credit: Money) {
+        self.account = account
+        self.customer = customer
+        self.debit = debit
+        self.credit = credit
+    }
+
     /// A debit line.
     public static func debit(_ account: Account, _ amount: Money, customer: CustomerID? = nil) -> JournalLine {
         JournalLine(account: account, customer: customer, debit: amount, credit: .zero)

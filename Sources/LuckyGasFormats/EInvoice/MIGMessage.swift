@@ -224,8 +224,9 @@ public enum MIGWriter {
         return xml.text
     }
 
-    private static func role(_ xml: inout XMLText, _ name: String, identifier: String, name person: String, address: String?)
-    {
+    private static func role(
+        _ xml: inout XMLText, _ name: String, identifier: String, name person: String, address: String?
+    ) {
         xml.open(name)
         xml.element("Identifier", identifier)
         xml.element("Name", clipped(person, 60))

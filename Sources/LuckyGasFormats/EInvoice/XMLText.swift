@@ -5,7 +5,8 @@ struct XMLText {
 
     /// Opens `<name>` (with attributes already escaped by the caller).
     mutating func open(_ name: String, attributes: String = "") {
-        text += String(repeating: "  ", count: depth) + "<" + name + (attributes.isEmpty ? "" : " " + attributes) + ">\n"
+        text +=
+            String(repeating: "  ", count: depth) + "<" + name + (attributes.isEmpty ? "" : " " + attributes) + ">\n"
         depth += 1
     }
 

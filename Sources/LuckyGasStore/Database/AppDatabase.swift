@@ -11,11 +11,14 @@ public final class AppDatabase: Sendable {
     public let clock: Clock
     /// Where new UUIDs come from.
     public let ids: IDGenerator
+    /// The invoice random numbers.
+    public let random: RandomDigits
 
-    init(writer: any DatabaseWriter, clock: Clock, ids: IDGenerator) throws {
+    init(writer: any DatabaseWriter, clock: Clock, ids: IDGenerator, random: RandomDigits) throws {
         self.writer = writer
         self.clock = clock
         self.ids = ids
+        self.random = random
         do {
             let applied = try writer.read { try Migrations.migrator.appliedIdentifiers($0) }
             let known = Set(Migrations.migrator.migrations)
@@ -31,7 +34,9 @@ public final class AppDatabase: Sendable {
     ///
     /// WAL checkpoints stay SQLite's automatic ones: a background checkpointer was measured
     /// (Docs/decisions.md) and made p99 worse on two cores.
-    public static func open(path: String, clock: Clock = .system, ids: IDGenerator = .system) throws -> AppDatabase {
+    public static func open(
+        path: String, clock: Clock = .system, ids: IDGenerator = .system, random: RandomDigits = .system
+    ) throws -> AppDatabase {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
@@ -40,7 +45,7 @@ public final class AppDatabase: Sendable {
         }
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
-            return try AppDatabase(writer: pool, clock: clock, ids: ids)
+            return try AppDatabase(writer: pool, clock: clock, ids: ids, random: random)
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {
@@ -49,10 +54,13 @@ public final class AppDatabase: Sendable {
     }
 
     /// An empty, migrated database in memory (tests and benchmarks of pure logic).
-    public static func inMemory(clock: Clock = .system, ids: IDGenerator = .system) throws -> AppDatabase {
+    public static func inMemory(
+        clock: Clock = .system, ids: IDGenerator = .system, random: RandomDigits = .system
+    ) throws -> AppDatabase {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        return try AppDatabase(writer: try DatabaseQueue(configuration: configuration), clock: clock, ids: ids)
+        return try AppDatabase(
+            writer: try DatabaseQueue(configuration: configuration), clock: clock, ids: ids, random: random)
     }
 
     /// Runs a write transaction and maps errors to `StoreError`.
@@ -79,6 +87,15 @@ public final class AppDatabase: Sendable {
 extension Clock {
     /// The system clock, in Taipei time.
     public static let system = Clock { LocalDateTime(unixSeconds: Int64(Date().timeIntervalSince1970)) }
+}
+
+extension RandomDigits {
+    /// The system's secure generator (getrandom on Linux).
+    public static let system = RandomDigits {
+        var generator = SystemRandomNumberGenerator()
+        let value = Int.random(in: 0...9999, using: &generator)
+        return String(repeating: "0", count: value < 10 ? 3 : value < 100 ? 2 : value < 1000 ? 1 : 0) + String(value)
+    }
 }
 
 extension IDGenerator {

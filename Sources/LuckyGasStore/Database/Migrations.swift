@@ -7,6 +7,7 @@ enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-foundation", migrate: foundation)
+        migrator.registerMigration("v2-invoicing", migrate: invoicing)
         return migrator
     }
 
@@ -163,6 +164,89 @@ enum Migrations {
                   ('FEE_FACTOR_PERMILLE', 'HOLIDAY', 2000),
                   ('FREE_DELIVERY_FROM', 'GOODS_NET', 1500), ('MINIMUM_ORDER', 'GOODS_NET', 800),
                   ('TAX_RATE_PERCENT', 'VAT', 5);
+                """)
+    }
+
+    /// E-invoices, number tracks, platform messages, allowances, deliveries and the journal.
+    private static func invoicing(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE invoice_track (
+                  id INTEGER PRIMARY KEY, period TEXT NOT NULL, invoice_type TEXT NOT NULL DEFAULT '07',
+                  track TEXT NOT NULL CHECK (track GLOB '[A-Z][A-Z]'),
+                  begin_no INTEGER NOT NULL, end_no INTEGER NOT NULL, next_no INTEGER NOT NULL,
+                  imported_at TEXT NOT NULL, imported_by TEXT NOT NULL, source TEXT NOT NULL, blank_reported_at TEXT,
+                  UNIQUE (period, track, begin_no),
+                  CHECK (begin_no % 50 = 0 AND (end_no + 1) % 50 = 0 AND end_no >= begin_no
+                         AND next_no BETWEEN begin_no AND end_no + 1));
+                CREATE TABLE invoice (
+                  number TEXT PRIMARY KEY CHECK (number GLOB '[A-Z][A-Z][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'),
+                  period TEXT NOT NULL, track_id INTEGER NOT NULL REFERENCES invoice_track(id),
+                  order_number TEXT REFERENCES sales_order(number), customer_id TEXT NOT NULL REFERENCES customer(id),
+                  issued_at TEXT NOT NULL, issued_by TEXT NOT NULL, buyer TEXT NOT NULL CHECK (json_valid(buyer)),
+                  buyer_identifier TEXT NOT NULL, is_business INTEGER NOT NULL, random_number TEXT NOT NULL,
+                  net INTEGER NOT NULL, tax INTEGER NOT NULL, total INTEGER NOT NULL,
+                  status TEXT NOT NULL CHECK (status IN ('ISSUED','CANCELLED')),
+                  cancelled_at TEXT, cancelled_by TEXT, cancel_reason TEXT, approved_by TEXT,
+                  voids INTEGER NOT NULL DEFAULT 0, prints INTEGER NOT NULL DEFAULT 0,
+                  version INTEGER NOT NULL DEFAULT 1);
+                CREATE INDEX invoice_issued ON invoice(issued_at);
+                CREATE INDEX invoice_period ON invoice(period, number);
+                CREATE INDEX invoice_customer ON invoice(customer_id, issued_at);
+                CREATE UNIQUE INDEX invoice_order ON invoice(order_number);
+                CREATE TABLE invoice_line (
+                  invoice_number TEXT NOT NULL REFERENCES invoice(number), sequence INTEGER NOT NULL,
+                  product_code TEXT, description TEXT NOT NULL, quantity INTEGER NOT NULL, unit TEXT NOT NULL,
+                  amount INTEGER NOT NULL, net INTEGER NOT NULL, PRIMARY KEY (invoice_number, sequence));
+                CREATE TABLE allowance (
+                  number TEXT PRIMARY KEY, invoice_number TEXT NOT NULL REFERENCES invoice(number),
+                  customer_id TEXT NOT NULL REFERENCES customer(id), issued_at TEXT NOT NULL, issued_by TEXT NOT NULL,
+                  net INTEGER NOT NULL, tax INTEGER NOT NULL, reason TEXT NOT NULL, approved_by TEXT,
+                  status TEXT NOT NULL CHECK (status IN ('ISSUED','CANCELLED')),
+                  cancelled_at TEXT, cancelled_by TEXT, cancel_reason TEXT);
+                CREATE INDEX allowance_invoice ON allowance(invoice_number);
+                CREATE TABLE allowance_line (
+                  allowance_number TEXT NOT NULL REFERENCES allowance(number), line_no INTEGER NOT NULL,
+                  invoice_sequence INTEGER NOT NULL, description TEXT NOT NULL, net INTEGER NOT NULL,
+                  tax INTEGER NOT NULL, PRIMARY KEY (allowance_number, line_no));
+                CREATE TABLE allowance_sequence (day TEXT PRIMARY KEY, last INTEGER NOT NULL);
+                CREATE TABLE einvoice_message (
+                  id INTEGER PRIMARY KEY, message_type TEXT NOT NULL, reference TEXT NOT NULL,
+                  document_date TEXT NOT NULL, created_at TEXT NOT NULL, due_date TEXT NOT NULL, xml TEXT NOT NULL,
+                  status TEXT NOT NULL DEFAULT 'PENDING' CHECK (status IN ('PENDING','EXPORTED','ACCEPTED','REJECTED')),
+                  file_name TEXT, exported_at TEXT, result_at TEXT, result_reason TEXT);
+                CREATE INDEX einvoice_message_status ON einvoice_message(status, id);
+                CREATE INDEX einvoice_message_reference ON einvoice_message(reference, message_type);
+                CREATE TABLE delivery (
+                  order_number TEXT PRIMARY KEY REFERENCES sales_order(number), delivered_at TEXT NOT NULL,
+                  delivered_by TEXT NOT NULL, empties_returned INTEGER NOT NULL, missing_empties INTEGER NOT NULL,
+                  deposit INTEGER NOT NULL, collected INTEGER NOT NULL, method TEXT,
+                  invoice_number TEXT REFERENCES invoice(number));
+                CREATE TABLE delivery_line (
+                  order_number TEXT NOT NULL REFERENCES delivery(order_number), product_code TEXT NOT NULL,
+                  ordered INTEGER NOT NULL, delivered INTEGER NOT NULL, PRIMARY KEY (order_number, product_code));
+                CREATE TABLE journal_entry (
+                  id INTEGER PRIMARY KEY, date TEXT NOT NULL, source TEXT NOT NULL, reference TEXT NOT NULL,
+                  description TEXT NOT NULL, created_at TEXT NOT NULL, created_by TEXT NOT NULL);
+                CREATE INDEX journal_entry_date ON journal_entry(date, id);
+                CREATE TABLE journal_line (
+                  entry_id INTEGER NOT NULL REFERENCES journal_entry(id), line_no INTEGER NOT NULL,
+                  account TEXT NOT NULL, customer_id TEXT, debit INTEGER NOT NULL CHECK (debit >= 0),
+                  credit INTEGER NOT NULL CHECK (credit >= 0), PRIMARY KEY (entry_id, line_no));
+                CREATE INDEX journal_line_account ON journal_line(account, customer_id);
+                CREATE TRIGGER journal_line_no_update BEFORE UPDATE ON journal_line
+                  BEGIN SELECT RAISE(ABORT, 'journal lines are never changed: post a reversing entry'); END;
+                CREATE TRIGGER journal_line_no_delete BEFORE DELETE ON journal_line
+                  BEGIN SELECT RAISE(ABORT, 'journal lines are never deleted: post a reversing entry'); END;
+                ALTER TABLE open_item ADD COLUMN closed_reason TEXT;
+                INSERT INTO parameter (key, value, description) VALUES
+                  ('company.ubn', '', '公司統一編號 seller UBN'),
+                  ('company.name', '', '公司名稱 company name'),
+                  ('company.address', '', '公司地址 company address'),
+                  ('company.tax_registration_no', '', '稅籍編號 tax registration number (401 media file)'),
+                  ('einvoice.qr_key', '', 'QR 種子密碼 Hex 32 碼 QR code AES key (secret)'),
+                  ('einvoice.qr_key_is_test', '0', 'QR 金鑰為測試用 the QR key is a test key'),
+                  ('einvoice.allowance_supervisor_above', '10000', '折讓超過此金額需主管核准 allowances above need a supervisor');
                 """)
     }
 }

@@ -9,6 +9,9 @@ public enum StoreError: OperatorFacingError {
     case transition(IllegalTransition)
     case customerNotFound(String)
     case orderNotFound(String)
+    case invoiceNotFound(String)
+    case allowanceNotFound(String)
+    case invoicing(InvoicingError)
     case addressNotFound(customer: CustomerID, address: Int64)
     case userNotFound(String)
     case wrongPassword(user: String, attemptsLeft: Int)
@@ -34,6 +37,9 @@ public enum StoreError: OperatorFacingError {
         case .transition(let error): error.operatorMessage
         case .customerNotFound(let id): OperatorMessage(zh: "查無客戶 \(id)", en: "No customer \(id)")
         case .orderNotFound(let number): OperatorMessage(zh: "查無訂單 \(number)", en: "No order \(number)")
+        case .invoiceNotFound(let number): OperatorMessage(zh: "查無發票 \(number)", en: "No invoice \(number)")
+        case .allowanceNotFound(let number): OperatorMessage(zh: "查無折讓單 \(number)", en: "No allowance \(number)")
+        case .invoicing(let error): error.operatorMessage
         case .addressNotFound(let customer, let address):
             OperatorMessage(
                 zh: "客戶 \(customer) 沒有第 \(address) 號地址", en: "Customer \(customer) has no address \(address)")
@@ -84,6 +90,7 @@ public enum StoreError: OperatorFacingError {
         case let error as PricingError: return .pricing(error)
         case let error as CalendarError: return .calendar(error)
         case let error as IllegalTransition: return .transition(error)
+        case let error as InvoicingError: return .invoicing(error)
         case let error as DatabaseError:
             if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED { return .databaseBusy }
             return .database(error.message ?? error.description)

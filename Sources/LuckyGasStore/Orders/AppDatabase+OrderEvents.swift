@@ -5,15 +5,18 @@ extension AppDatabase {
     /// Moves an order along its life cycle (assign, depart, deliver, fail, reschedule) through the
     /// Core state machine, in one transaction with audit and outbox.
     ///
-    /// Delivery turns the credit reservation into USE and opens a receivable (`open_item` of kind
-    /// `DELIVERY`, due by the customer's terms) until invoicing replaces it with the invoice.
-    /// Cancelling goes through `cancelOrder`, which needs a reason.
+    /// Delivery goes through `deliverOrder` (everything delivered, every empty returned), which
+    /// issues the invoice. Cancelling goes through `cancelOrder`, which needs a reason.
     public func recordOrderEvent(
         _ event: OrderEvent, for number: OrderNumber, note: String = "", by session: UserSession
     )
         throws
     {
         guard event != .cancel else { throw StoreError.reasonRequired }
+        if event == .deliver {
+            try deliverOrder(number, by: session)
+            return
+        }
         try session.require(.dispatch)
         let now = clock.now()
         let ids = ids
@@ -26,29 +29,6 @@ extension AppDatabase {
             try db.execute(
                 sql: "UPDATE sales_order SET status = ?, version = version + 1 WHERE number = ?",
                 arguments: [status.rawValue, number.rawValue])
-            if event == .deliver {
-                if before.reserved > .zero {
-                    try Reservations.record(
-                        db, .use, customer: before.customer, order: number, amount: before.reserved, at: now,
-                        by: session.name)
-                }
-                let terms =
-                    try String.fetchOne(
-                        db, sql: "SELECT terms FROM customer WHERE id = ?", arguments: [before.customer.rawValue]
-                    ).flatMap(PaymentTerms.init(rawValue:)) ?? .cod
-                if terms.usesCredit {
-                    try db.execute(
-                        sql: """
-                            INSERT INTO open_item (customer_id, kind, reference, document_date, due_date, amount, open_amount)
-                            VALUES (?, 'DELIVERY', ?, ?, ?, ?, ?)
-                            """,
-                        arguments: [
-                            before.customer.rawValue, number.rawValue, now.date.iso,
-                            terms.dueDate(invoiceDate: now.date).iso, before.quote.total.amount,
-                            before.quote.total.amount,
-                        ])
-                }
-            }
             guard let after = try Self.orderRecord(db, number: number) else {
                 throw StoreError.orderNotFound(number.rawValue)
             }

@@ -1,5 +1,6 @@
 import Foundation
 import LuckyGasCore
+import LuckyGasFormats
 
 /// What to generate.
 public struct SampleOptions: Sendable {
@@ -62,7 +63,9 @@ public enum SampleGenerator {
         var random = SampleRandom(seed: options.seed)
         let time = SampleTime(LocalDateTime(date: options.asOf.adding(days: -options.days - 1), hour: 8))
         let idSource = SampleIDs(seed: options.seed ^ 0xA5A5_A5A5)
-        let database = try AppDatabase.open(path: path, clock: Clock { time.now }, ids: IDGenerator { idSource.next() })
+        let database = try AppDatabase.open(
+            path: path, clock: Clock { time.now }, ids: IDGenerator { idSource.next() },
+            random: RandomDigits { idSource.fourDigits() })
         let admin = UserSession.system
         let districts = try District.parse(csv: options.districtsCSV)
 
@@ -74,6 +77,7 @@ public enum SampleGenerator {
                 Holiday(date: LocalDate(fields[0]), name: fields[1], delivers: fields[2] == "1"), by: admin)
         }
         for product in try SampleData.products() { try database.saveProduct(product, by: admin) }
+        try setUpInvoicing(database, options: options, by: admin)
         for user in SampleData.users {
             let salt = (0..<16).map { _ in UInt8.random(in: 0...255, using: &random) }
             try database.createUser(
@@ -181,6 +185,8 @@ public enum SampleGenerator {
                     summary.refusedByCredit += 1
                 }
             }
+            // Deliveries of the day in time order (invoice numbers and times advance together).
+            var deliveryMinute = 9 * 60 + random.int(0...20)
             for number in placed {
                 let roll = random.int(0...99)
                 if roll < 6 {
@@ -192,12 +198,13 @@ public enum SampleGenerator {
                     try database.recordOrderEvent(.assign, for: number, by: dispatcher)
                     time.set(LocalDateTime(date: day, hour: 8, minute: random.int(0...50)))
                     try database.recordOrderEvent(.depart, for: number, by: dispatcher)
-                    time.set(LocalDateTime(date: day, hour: random.int(9...17), minute: random.int(0...59)))
+                    deliveryMinute += random.int(1...4)
+                    time.set(LocalDateTime(date: day, hour: deliveryMinute / 60, minute: deliveryMinute % 60))
                     if roll < 9 {
                         try database.recordOrderEvent(.fail, for: number, note: "客戶不在家 / nobody home", by: dispatcher)
                         summary.failed += 1
                     } else {
-                        try database.recordOrderEvent(.deliver, for: number, by: dispatcher)
+                        try deliver(number, database: database, random: &random, by: dispatcher)
                         summary.delivered += 1
                     }
                 } else if offset == 0 && roll < 50 {
@@ -210,6 +217,53 @@ public enum SampleGenerator {
         try database.markOutboxSyncedAndPrune(at: LocalDateTime(date: options.asOf, hour: 7))
         try database.checkpoint()
         return summary
+    }
+}
+
+extension SampleGenerator {
+    /// The company, its QR test key and number allocations from the first sample day's period
+    /// through the twelve months after the as-of date: 40 booklets a period in two tracks.
+    static func setUpInvoicing(_ database: AppDatabase, options: SampleOptions, by admin: UserSession) throws {
+        try database.setCompany(
+            ubn: "83235679", name: "幸福氣體有限公司", address: "台北市信義區松仁路100號", taxRegistrationNumber: "351234567",
+            qrKey: publicTestQRKey, by: admin)
+        let letters = Array("ABCDEFGHJKLMNPQRSTUVWXYZ")
+        var period = InvoicePeriod(containing: options.asOf.adding(days: -options.days - 1))
+        let last = InvoicePeriod(containing: options.asOf.adding(days: 365))
+        var allocations: [TrackAllocation] = []
+        var index = period.rocYear * 6 + period.endMonth / 2
+        while period <= last {
+            for offset in 0..<2 {
+                let track = String([
+                    letters[(index * 2 + offset) % letters.count], letters[(index * 5 + offset * 7) % letters.count],
+                ])
+                let begin = 10_000_000 + (index % 70) * 1_000_000 + offset * 500_000
+                allocations.append(
+                    TrackAllocation(
+                        sellerUBN: "83235679", invoiceType: "07", period: period.code, track: track, begin: begin,
+                        end: begin + 999))
+            }
+            period = period.next
+            index += 1
+        }
+        try database.importTracks(allocations, source: "sample", by: admin)
+    }
+
+    /// A delivery as drivers report it: most return every empty, some keep one (deposit), COD
+    /// customers pay cash.
+    static func deliver(
+        _ number: OrderNumber, database: AppDatabase, random: inout SampleRandom, by dispatcher: UserSession
+    ) throws {
+        guard let order = try database.order(number) else { return }
+        let cylinders = order.quote.cylinders
+        let keepsOne = cylinders > 0 && random.chance(10)
+        let cod = try database.customer(order.customer)?.customer.terms == .cod
+        try database.deliverOrder(
+            number,
+            report: DeliveryReport(
+                emptiesReturned: keepsOne ? cylinders - 1 : nil, collected: cod ? order.quote.total : .zero,
+                method: cod ? "CASH" : nil),
+            by: dispatcher)
     }
 }
 
@@ -244,5 +298,12 @@ final class SampleIDs: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return random.uuid()
+    }
+
+    /// Four deterministic digits for the sample's invoice random numbers.
+    func fourDigits() -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        return random.digits(4)
     }
 }

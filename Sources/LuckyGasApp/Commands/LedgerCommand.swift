@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import LuckyGasCore
+import LuckyGasFormats
+import LuckyGasStore
+
+/// `luckygas gl`: trial balance and the hledger export.
+struct LedgerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gl", abstract: "總帳 / General ledger.", subcommands: [TrialBalance.self, Export.self])
+
+    struct TrialBalance: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "trial-balance", abstract: "試算表 / Trial balance.")
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            try perform(global) {
+                let database = try global.open()
+                let rows = try database.trialBalance()
+                let customers = try database.receivablesByCustomer()
+                let body = TrialBalanceJSON(
+                    accounts: rows.map {
+                        .init(
+                            account: $0.account.rawValue, name: $0.account.chinese, debit: $0.debit.amount,
+                            credit: $0.credit.amount, balance: $0.balance.amount)
+                    },
+                    receivables: Dictionary(uniqueKeysWithValues: customers.map { ($0.key.rawValue, $0.value.amount) }),
+                    balanced: rows.map(\.debit).sum() == rows.map(\.credit).sum())
+                global.output.emit(body) {
+                    rows.map {
+                        "\($0.account.rawValue) \(pad($0.account.chinese, 20)) 借 \(pad($0.debit.grouped, 13, right: true)) 貸 \(pad($0.credit.grouped, 13, right: true)) 餘 \(pad($0.balance.grouped, 13, right: true))"
+                    } + [
+                        "合計 total 借 debit \(rows.map(\.debit).sum().grouped) 貸 credit \(rows.map(\.credit).sum().grouped)  \(body.balanced ? "平衡 balanced" : "不平衡 NOT BALANCED")"
+                    ]
+                }
+            }
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "匯出 hledger 日記帳 / Export the journal for hledger.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "ledger") var format: String = "ledger"
+        @Option(help: "輸出檔（預設標準輸出）/ Output file (default standard output).") var out: String?
+
+        func run() throws {
+            try perform(global) {
+                guard format.lowercased() == "ledger" else {
+                    throw StoreError.invalid(.unknownValue(field: "format", value: format, allowed: ["ledger"]))
+                }
+                let text = LedgerCommand.journal(try global.open().journal())
+                if let out {
+                    do { try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
+                        throw CLIError.fileError(path: out, detail: error.localizedDescription)
+                    }
+                } else {
+                    Output.write(text, to: .standardOutput)
+                }
+            }
+        }
+    }
+
+    /// Our journal as an hledger journal: accounts `1140 應收帳款`, customers as sub-accounts.
+    static func journal(_ entries: [PostedEntry]) -> String {
+        func name(_ line: JournalLine) -> String {
+            let account = LedgerAccount(code: line.account.rawValue, name: line.account.chinese)
+            return line.customer.map { account.ledgerName(subaccount: $0.rawValue) } ?? account.ledgerName
+        }
+        var accounts = Set(Account.allCases.map { LedgerAccount(code: $0.rawValue, name: $0.chinese).ledgerName })
+        let transactions = entries.map { posted in
+            LedgerTransaction(
+                date: posted.entry.date.iso, code: posted.entry.reference, description: posted.entry.description,
+                postings: posted.entry.lines.map { line in
+                    accounts.insert(name(line))
+                    return LedgerPosting(account: name(line), amount: (line.debit - line.credit).amount)
+                })
+        }
+        return LedgerJournal.render(accounts: accounts.sorted(), transactions: transactions)
+    }
+}
+
+/// `gl trial-balance --json`.
+struct TrialBalanceJSON: Encodable {
+    struct Row: Encodable {
+        var account: String
+        var name: String
+        var debit: Int64
+        var credit: Int64
+        var balance: Int64
+    }
+    var accounts: [Row]
+    var receivables: [String: Int64]
+    var balanced: Bool
+}

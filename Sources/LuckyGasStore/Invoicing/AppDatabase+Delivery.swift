@@ -1,0 +1,173 @@
+import Foundation
+import GRDB
+import LuckyGasCore
+import LuckyGasFormats
+
+extension AppDatabase {
+    /// Delivers an order and issues its e-invoice in one transaction: delivered quantities, empties
+    /// (deposit per missing empty as a liability, never on the invoice), money collected, the next
+    /// invoice number, the F0401 message, the journal, and the credit reservation turned into a
+    /// receivable due by the customer's terms.
+    ///
+    /// Dispatchers deliver; counter staff may deliver a walk-in sale at once.
+    @discardableResult
+    public func deliverOrder(_ number: OrderNumber, report: DeliveryReport = DeliveryReport(), by session: UserSession)
+        throws -> DeliveryReceipt
+    {
+        guard session.role.allows(.dispatch) || session.role.allows(.placeOrders) else {
+            throw StoreError.notPermitted(user: session.name, role: session.role, permission: .dispatch)
+        }
+        if let method = report.method, !DeliveryReport.methods.contains(method) {
+            throw StoreError.invalid(
+                .unknownValue(
+                    field: "付款方式 method", value: method, allowed: DeliveryReport.methods.map { $0.lowercased() }))
+        }
+        guard report.collected >= .zero else {
+            throw StoreError.invalid(.notPositive(field: "collected", value: report.collected.amount))
+        }
+        let now = clock.now()
+        let ids = ids
+        let random = random.fourDigits()
+        return try write { db in
+            guard let before = try Self.orderRecord(db, number: number) else {
+                throw StoreError.orderNotFound(number.rawValue)
+            }
+            let status = try before.status.applying(.deliver)
+            guard
+                let customer = try Row.fetchOne(
+                    db, sql: "SELECT name, tax_id, terms, invoice_kind, invoice_value FROM customer WHERE id = ?",
+                    arguments: [before.customer.rawValue])
+            else { throw StoreError.customerNotFound(before.customer.rawValue) }
+            let preference =
+                (try? InvoicePreference(kind: customer["invoice_kind"], value: customer["invoice_value"])) ?? .printed
+            let taxID = (customer["tax_id"] as String?).flatMap { try? TaxID($0) }
+            let buyer = InvoiceBuyer(customerName: customer["name"], taxID: taxID, preference: preference)
+            let products = try Parameters.products(db)
+            let rules = try Parameters.pricingRules(db)
+            let draft = try InvoiceDraft.delivered(
+                order: before.quote, delivered: report.quantities, products: products, buyer: buyer,
+                taxRatePercent: rules.taxRatePercent)
+            let delivered = before.quote.lines.compactMap { line -> (product: Product, quantity: Int)? in
+                guard let product = products[line.product] else { return nil }
+                return (product, report.quantities[line.product] ?? line.quantity)
+            }
+            let requiring = delivered.filter { $0.product.requiresEmptyReturn }.reduce(0) { $0 + $1.quantity }
+            let deposit = try DepositCharge.compute(
+                delivered: delivered, emptiesReturned: report.emptiesReturned ?? requiring)
+            let company = try InvoiceStore.company(db)
+            let (invoice, trackID, period) = try InvoiceStore.takeNumber(db, at: now)
+            let terms = PaymentTerms(rawValue: customer["terms"]) ?? .cod
+            let due = terms.dueDate(invoiceDate: now.date)
+
+            try db.execute(
+                sql: """
+                    INSERT INTO invoice (number, period, track_id, order_number, customer_id, issued_at, issued_by, buyer,
+                      buyer_identifier, is_business, random_number, net, tax, total, status)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ISSUED')
+                    """,
+                arguments: [
+                    invoice.rawValue, period.code, trackID, number.rawValue, before.customer.rawValue, now.iso,
+                    session.name, try InvoiceStore.encode(buyer), buyer.identifier, buyer.isBusiness, random,
+                    draft.split.net.amount, draft.split.tax.amount, draft.total.amount,
+                ])
+            try InvoiceStore.writeLines(db, number: invoice, lines: draft.lines)
+            try InvoiceStore.enqueue(
+                db, .invoice, reference: invoice.rawValue, documentDate: now.date,
+                due: UploadDeadline.due(isBusiness: buyer.isBusiness, documentDate: now.date),
+                xml: MIGWriter.invoice(
+                    number: invoice, issuedAt: now, seller: InvoiceStore.seller(company), draft: draft,
+                    randomNumber: random, relateNumber: number.rawValue),
+                at: now)
+            try InvoiceStore.post(
+                db, .invoiceIssued(invoice, customer: before.customer, split: draft.split, date: now.date), at: now,
+                by: session.name)
+            try Self.openItem(
+                db, customer: before.customer, kind: "INVOICE", reference: invoice.rawValue, date: now.date, due: due,
+                amount: draft.total)
+            if deposit.amount > .zero {
+                try InvoiceStore.post(
+                    db,
+                    .deposit(
+                        order: number, customer: before.customer, amount: deposit.amount,
+                        missingEmpties: deposit.missingEmpties, date: now.date), at: now, by: session.name)
+                try Self.openItem(
+                    db, customer: before.customer, kind: "DEPOSIT", reference: number.rawValue, date: now.date,
+                    due: now.date, amount: deposit.amount)
+            }
+            if before.reserved > .zero {
+                try Reservations.record(
+                    db, .use, customer: before.customer, order: number, amount: before.reserved, at: now,
+                    by: session.name)
+            }
+            try db.execute(
+                sql: "UPDATE sales_order SET status = ?, version = version + 1 WHERE number = ?",
+                arguments: [status.rawValue, number.rawValue])
+            try db.execute(
+                sql: """
+                    INSERT INTO delivery (order_number, delivered_at, delivered_by, empties_returned, missing_empties,
+                      deposit, collected, method, invoice_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    number.rawValue, now.iso, session.name, deposit.emptiesReturned, deposit.missingEmpties,
+                    deposit.amount.amount, report.collected.amount,
+                    report.collected > .zero ? (report.method ?? "CASH") : report.method, invoice.rawValue,
+                ])
+            for line in before.quote.lines {
+                try db.execute(
+                    sql:
+                        "INSERT INTO delivery_line (order_number, product_code, ordered, delivered) VALUES (?, ?, ?, ?)",
+                    arguments: [
+                        number.rawValue, line.product.rawValue, line.quantity,
+                        report.quantities[line.product] ?? line.quantity,
+                    ])
+            }
+            try db.execute(
+                sql: "UPDATE customer SET cylinder_balance = cylinder_balance + ? WHERE id = ?",
+                arguments: [deposit.cylindersRequiringReturn - deposit.emptiesReturned, before.customer.rawValue])
+            guard let after = try Self.orderRecord(db, number: number) else {
+                throw StoreError.orderNotFound(number.rawValue)
+            }
+            let receipt = DeliveryReceipt(
+                order: number, invoice: invoice, total: draft.total, deposit: deposit, collected: report.collected,
+                dueDate: due)
+            try Change(
+                action: "order.deliver", entity: "order", entityID: number.rawValue,
+                before: AuditLog.json(OrderState(before)), after: AuditLog.json(OrderState(after)),
+                version: after.version, event: "OrderDelivered", payload: AuditLog.json(receipt)
+            ).record(db, user: session.name, at: now, ids: ids)
+            try Change(
+                action: "invoice.issue", entity: "invoice", entityID: invoice.rawValue, before: nil,
+                after: AuditLog.json(
+                    InvoiceIssuedPayload(
+                        number: invoice, order: number, customer: before.customer, buyer: buyer, split: draft.split,
+                        randomNumber: random, issuedAt: now)),
+                version: 1, event: "InvoiceIssued"
+            ).record(db, user: session.name, at: now, ids: ids)
+            return receipt
+        }
+    }
+
+    /// Opens a receivable (`open_item`).
+    static func openItem(
+        _ db: Database, customer: CustomerID, kind: String, reference: String, date: LocalDate, due: LocalDate,
+        amount: Money
+    ) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO open_item (customer_id, kind, reference, document_date, due_date, amount, open_amount)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [customer.rawValue, kind, reference, date.iso, due.iso, amount.amount, amount.amount])
+    }
+}
+
+/// The outbox payload of an issued invoice.
+struct InvoiceIssuedPayload: Codable {
+    var number: InvoiceNumber
+    var order: OrderNumber?
+    var customer: CustomerID
+    var buyer: InvoiceBuyer
+    var split: TaxSplit
+    var randomNumber: String
+    var issuedAt: LocalDateTime
+}

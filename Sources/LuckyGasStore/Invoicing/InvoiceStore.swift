@@ -1,0 +1,215 @@
+import Foundation
+import GRDB
+import LuckyGasCore
+import LuckyGasFormats
+
+/// The invoicing steps shared by delivery, cancels, voids and allowances. Every function runs
+/// inside the caller's write transaction.
+enum InvoiceStore {
+    /// The seller settings; issuing stops with a clear message while any is missing.
+    static func company(_ db: Database) throws -> CompanySettings {
+        func value(_ key: String) throws -> String { try Parameters.value(db, key)?.trimmingSpaces ?? "" }
+        let settings = CompanySettings(
+            ubn: try value("company.ubn"), name: try value("company.name"), address: try value("company.address"),
+            taxRegistrationNumber: try value("company.tax_registration_no"), qrKey: try value("einvoice.qr_key"),
+            qrKeyIsTest: try value("einvoice.qr_key_is_test") == "1",
+            allowanceSupervisorAbove: Money(Int64(try value("einvoice.allowance_supervisor_above")) ?? 10_000))
+        guard TaxID.isValid(settings.ubn) else { throw InvoicingError.companyNotSet("company.ubn") }
+        guard !settings.name.isEmpty else { throw InvoicingError.companyNotSet("company.name") }
+        guard !settings.address.isEmpty else { throw InvoicingError.companyNotSet("company.address") }
+        guard QRCheckCode.isValidKey(settings.qrKey) else { throw InvoicingError.companyNotSet("einvoice.qr_key") }
+        return settings
+    }
+
+    static func seller(_ company: CompanySettings) -> MIGSeller {
+        MIGSeller(ubn: company.ubn, name: company.name, address: company.address)
+    }
+
+    /// Takes the next number of the period of `now`, inside the issuing transaction: lowest track
+    /// and range first, never repeated or skipped (SQLite serialises writers, so two processes
+    /// cannot take the same number), and never dated before the last invoice.
+    static func takeNumber(_ db: Database, at now: LocalDateTime) throws -> (InvoiceNumber, Int64, InvoicePeriod) {
+        let period = InvoicePeriod(containing: now.date)
+        if let last = try String.fetchOne(db, sql: "SELECT MAX(issued_at) FROM invoice"),
+            let lastMoment = try? LocalDateTime(last), lastMoment > now
+        {
+            throw InvoicingError.clockBehindLastInvoice(last: lastMoment)
+        }
+        guard
+            let row = try Row.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT id, track, next_no FROM invoice_track
+                        WHERE period = ? AND next_no <= end_no AND blank_reported_at IS NULL
+                        ORDER BY track, begin_no LIMIT 1
+                        """), arguments: [period.code])
+        else { throw InvoicingError.noNumbers(period: period) }
+        let id: Int64 = row["id"]
+        let next: Int = row["next_no"]
+        try db.cachedStatement(sql: "UPDATE invoice_track SET next_no = next_no + 1 WHERE id = ? AND next_no = ?")
+            .execute(arguments: [id, next])
+        guard db.changesCount == 1 else { throw StoreError.database("invoice number \(next) was taken twice") }
+        return (InvoiceNumber(track: row["track"], sequence: next), id, period)
+    }
+
+    /// Queues a message for the platform.
+    static func enqueue(
+        _ db: Database, _ type: MIGMessageType, reference: String, documentDate: LocalDate, due: LocalDate, xml: String,
+        at now: LocalDateTime
+    ) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO einvoice_message (message_type, reference, document_date, created_at, due_date, xml)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [type.rawValue, reference, documentDate.iso, now.iso, due.iso, xml])
+    }
+
+    /// Posts a journal entry; an unbalanced entry is a program error and aborts the transaction.
+    static func post(_ db: Database, _ entry: JournalEntry, at now: LocalDateTime, by user: String) throws {
+        guard entry.isBalanced else { throw StoreError.database("unbalanced journal entry \(entry.reference)") }
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO journal_entry (date, source, reference, description, created_at, created_by)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            entry.date.iso, entry.source.rawValue, entry.reference, entry.description, now.iso, user,
+        ])
+        let id = db.lastInsertedRowID
+        for (index, line) in entry.lines.enumerated() {
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO journal_line (entry_id, line_no, account, customer_id, debit, credit)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """
+            ).execute(arguments: [
+                id, index + 1, line.account.rawValue, line.customer?.rawValue, line.debit.amount, line.credit.amount,
+            ])
+        }
+    }
+
+    /// Writes the invoice's lines (replacing earlier ones after a void).
+    static func writeLines(_ db: Database, number: InvoiceNumber, lines: [InvoiceLine]) throws {
+        try db.execute(sql: "DELETE FROM invoice_line WHERE invoice_number = ?", arguments: [number.rawValue])
+        for line in lines {
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO invoice_line (invoice_number, sequence, product_code, description, quantity, unit,
+                      amount, net) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """
+            ).execute(arguments: [
+                number.rawValue, line.sequence, line.product?.rawValue, line.description, line.quantity, line.unit,
+                line.amount.amount, line.net.amount,
+            ])
+        }
+    }
+
+    /// A reason as the MIG takes it: 1 to 20 characters.
+    static func reason(_ text: String) throws -> String {
+        let reason = text.trimmingSpaces
+        guard !reason.isEmpty else { throw StoreError.reasonRequired }
+        guard reason.count <= 20 else { throw InvoicingError.reasonTooLong(reason.count) }
+        return reason
+    }
+
+    static func encode(_ buyer: InvoiceBuyer) throws -> String {
+        String(decoding: try JSONEncoder().encode(buyer), as: UTF8.self)
+    }
+
+    static func decodeBuyer(_ text: String) throws -> InvoiceBuyer {
+        try JSONDecoder().decode(InvoiceBuyer.self, from: Data(text.utf8))
+    }
+
+    /// One invoice with lines, allowances, messages and proof texts.
+    static func record(_ db: Database, number: InvoiceNumber) throws -> InvoiceRecord? {
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT i.*, c.name AS customer_name,
+                      (SELECT SUM(open_amount) FROM open_item o WHERE o.kind = 'INVOICE' AND o.reference = i.number)
+                        AS open_amount,
+                      (SELECT MIN(due_date) FROM open_item o WHERE o.kind = 'INVOICE' AND o.reference = i.number)
+                        AS due_date
+                    FROM invoice i JOIN customer c ON c.id = i.customer_id WHERE i.number = ?
+                    """, arguments: [number.rawValue])
+        else { return nil }
+        let lines = try Row.fetchAll(
+            db, sql: "SELECT * FROM invoice_line WHERE invoice_number = ? ORDER BY sequence",
+            arguments: [number.rawValue]
+        ).map { line in
+            InvoiceLine(
+                sequence: line["sequence"], product: try (line["product_code"] as String?).map(ProductCode.init),
+                description: line["description"], quantity: line["quantity"], unit: line["unit"],
+                amount: Money(line["amount"]), net: Money(line["net"]))
+        }
+        let buyer = try decodeBuyer(row["buyer"])
+        let draft = InvoiceDraft(
+            buyer: buyer, lines: lines, split: TaxSplit(net: Money(row["net"]), tax: Money(row["tax"])))
+        let issuedAt = try LocalDateTime(row["issued_at"] as String)
+        let period = try InvoicePeriod(row["period"] as String)
+        let random: String = row["random_number"]
+        let company = try? Self.company(db)
+        let sellerUBN = company?.ubn ?? ""
+        let head = InvoiceProof.leftHead(
+            number: number, date: issuedAt.date, randomNumber: random, net: draft.split.net, total: draft.total,
+            buyerUBN: buyer.ubn, sellerUBN: sellerUBN)
+        let check =
+            (try? QRCheckCode.compute(
+                keyHex: company?.qrKey ?? "",
+                plaintext: InvoiceProof.checkPlaintext(number: number, randomNumber: random)))
+            ?? String(repeating: "*", count: 24)
+        let items = lines.map {
+            InvoiceProof.Item(name: $0.description, quantity: $0.quantity, unitPrice: $0.unitPrice)
+        }
+        return InvoiceRecord(
+            number: number, period: period, order: try (row["order_number"] as String?).map(OrderNumber.init),
+            customer: try CustomerID(row["customer_id"] as String), customerName: row["customer_name"],
+            issuedAt: issuedAt, issuedBy: row["issued_by"], draft: draft, randomNumber: random,
+            status: InvoiceStatus(rawValue: row["status"]) ?? .issued,
+            cancelledAt: try (row["cancelled_at"] as String?).map(LocalDateTime.init), cancelledBy: row["cancelled_by"],
+            cancelReason: row["cancel_reason"], voids: row["voids"], prints: row["prints"],
+            open: Money((row["open_amount"] as Int64?) ?? 0),
+            dueDate: try (row["due_date"] as String?).map { try LocalDate($0) },
+            allowances: try allowances(db, invoice: number), messages: try messages(db, reference: number.rawValue),
+            barcode: InvoiceProof.barcode(period: period, number: number, randomNumber: random),
+            qrLeft: InvoiceProof.left(head: head, checkCode: check, items: items),
+            qrRight: InvoiceProof.right(items: items), sellerUBN: sellerUBN, sellerName: company?.name ?? "")
+    }
+
+    static func allowances(_ db: Database, invoice: InvoiceNumber) throws -> [AllowanceRecord] {
+        try Row.fetchAll(
+            db, sql: "SELECT * FROM allowance WHERE invoice_number = ? ORDER BY number", arguments: [invoice.rawValue]
+        ).map { row in
+            let number: String = row["number"]
+            let lines = try Row.fetchAll(
+                db, sql: "SELECT * FROM allowance_line WHERE allowance_number = ? ORDER BY line_no",
+                arguments: [number]
+            ).map {
+                AllowanceLine(
+                    invoiceSequence: $0["invoice_sequence"], description: $0["description"], net: Money($0["net"]),
+                    tax: Money($0["tax"]))
+            }
+            return AllowanceRecord(
+                number: number, invoice: invoice, issuedAt: try LocalDateTime(row["issued_at"] as String),
+                issuedBy: row["issued_by"], draft: AllowanceDraft(lines: lines), reason: row["reason"],
+                approvedBy: row["approved_by"], status: InvoiceStatus(rawValue: row["status"]) ?? .issued)
+        }
+    }
+
+    static func messages(_ db: Database, reference: String) throws -> [EInvoiceMessage] {
+        try Row.fetchAll(
+            db, sql: "SELECT * FROM einvoice_message WHERE reference = ? ORDER BY id", arguments: [reference]
+        ).map(message)
+    }
+
+    static func message(_ row: Row) throws -> EInvoiceMessage {
+        EInvoiceMessage(
+            id: row["id"], type: row["message_type"], reference: row["reference"],
+            documentDate: try LocalDate(row["document_date"] as String),
+            dueDate: try LocalDate(row["due_date"] as String),
+            status: UploadStatus(rawValue: row["status"]) ?? .pending, fileName: row["file_name"],
+            resultReason: row["result_reason"], xml: row["xml"])
+    }
+}

@@ -1,0 +1,75 @@
+import GRDB
+import LuckyGasCore
+
+/// A stored journal entry with its lines.
+public struct PostedEntry: Sendable, Hashable, Codable {
+    /// Row id.
+    public var id: Int64
+    /// The entry.
+    public var entry: JournalEntry
+}
+
+extension AppDatabase {
+    /// The trial balance from the journal: every account with its debits and credits.
+    public func trialBalance() throws -> [TrialBalanceRow] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql:
+                    "SELECT account, SUM(debit) AS d, SUM(credit) AS c FROM journal_line GROUP BY account ORDER BY account"
+            ).compactMap { row in
+                guard let account = Account(rawValue: row["account"]) else { return nil }
+                return TrialBalanceRow(account: account, debit: Money(row["d"]), credit: Money(row["c"]))
+            }
+        }
+    }
+
+    /// Receivables per customer from the journal (account 1140), non-zero only.
+    public func receivablesByCustomer() throws -> [CustomerID: Money] {
+        try read { db in
+            var out: [CustomerID: Money] = [:]
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT customer_id, SUM(debit) - SUM(credit) AS balance FROM journal_line
+                    WHERE account = '1140' GROUP BY customer_id HAVING balance != 0
+                    """)
+            {
+                if let id = try? CustomerID(row["customer_id"] as String? ?? "") { out[id] = Money(row["balance"]) }
+            }
+            return out
+        }
+    }
+
+    /// Every journal entry in posting order (optionally a date range).
+    public func journal(from: LocalDate? = nil, through: LocalDate? = nil) throws -> [PostedEntry] {
+        try read { db in
+            let lines = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT l.* FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id
+                    WHERE e.date >= ? AND e.date <= ? ORDER BY l.entry_id, l.line_no
+                    """, arguments: [from?.iso ?? "0000-00-00", through?.iso ?? "9999-99-99"])
+            var byEntry: [Int64: [JournalLine]] = [:]
+            for row in lines {
+                guard let account = Account(rawValue: row["account"]) else { continue }
+                byEntry[row["entry_id"], default: []].append(
+                    JournalLine(
+                        account: account, customer: (row["customer_id"] as String?).flatMap { try? CustomerID($0) },
+                        debit: Money(row["debit"]), credit: Money(row["credit"])))
+            }
+            return try Row.fetchAll(
+                db, sql: "SELECT * FROM journal_entry WHERE date >= ? AND date <= ? ORDER BY id",
+                arguments: [from?.iso ?? "0000-00-00", through?.iso ?? "9999-99-99"]
+            ).map { row in
+                let id: Int64 = row["id"]
+                return PostedEntry(
+                    id: id,
+                    entry: JournalEntry(
+                        date: try LocalDate(row["date"] as String),
+                        source: JournalEntry.Source(rawValue: row["source"]) ?? .invoice, reference: row["reference"],
+                        description: row["description"], lines: byEntry[id] ?? []))
+            }
+        }
+    }
+}
