@@ -9,7 +9,7 @@ import Testing
 /// B2B, B2C printed, carrier, donation.
 struct MIGWriterTests {
     static let seller = MIGSeller(ubn: "83235679", name: "幸福氣體有限公司", address: "台北市信義區松仁路 100 號")
-    static let moment = LocalDateTime(date: try! LocalDate("2026-11-21"), hour: 14, minute: 5, second: 9)
+    static let moment = LocalDateTime(unixSeconds: 1_795_759_509)  // 2026-11-21 14:05:09 in Taipei
 
     static func draft(_ buyer: InvoiceBuyer) throws -> InvoiceDraft {
         let quote = Quote(

@@ -10,27 +10,40 @@ struct QRCheckCodeTests {
     struct Vectors: Decodable {
         struct AES: Decodable {
             struct Vector: Decodable {
-                var key_hex: String
+                var keyHex: String
                 var plaintext: String
                 var expected: String
+                enum CodingKeys: String, CodingKey {
+                    case keyHex = "key_hex", plaintext, expected
+                }
             }
             var vectors: [Vector]
         }
         struct Barcode: Decodable {
-            var period_roc_yyyMM_even_month: String
+            var period: String
             var invoice: String
             var random: String
             var expected: String
+            enum CodingKeys: String, CodingKey {
+                case period = "period_roc_yyyMM_even_month", invoice, random, expected
+            }
         }
         struct Left: Decodable {
-            var expected_first_53: String
-            var expected_after_77: String
-            var expected_right: String
-            var full_left_with_key_FE05F029154F6AA67A78B338ED2F6601: String
+            var first53: String
+            var after77: String
+            var right: String
+            var full: String
+            enum CodingKeys: String, CodingKey {
+                case first53 = "expected_first_53", after77 = "expected_after_77", right = "expected_right"
+                case full = "full_left_with_key_FE05F029154F6AA67A78B338ED2F6601"
+            }
         }
-        var qr_aes: AES
-        var barcode_code39: [Barcode]
-        var qr_left_spec_example: Left
+        var aes: AES
+        var barcodes: [Barcode]
+        var left: Left
+        enum CodingKeys: String, CodingKey {
+            case aes = "qr_aes", barcodes = "barcode_code39", left = "qr_left_spec_example"
+        }
     }
 
     static func vectors() throws -> Vectors {
@@ -39,29 +52,29 @@ struct QRCheckCodeTests {
     }
 
     @Test func everyAESVector() throws {
-        let vectors = try Self.vectors().qr_aes.vectors
+        let vectors = try Self.vectors().aes.vectors
         #expect(vectors.count == 3)
         for vector in vectors {
-            #expect(try QRCheckCode.compute(keyHex: vector.key_hex, plaintext: vector.plaintext) == vector.expected)
+            #expect(try QRCheckCode.compute(keyHex: vector.keyHex, plaintext: vector.plaintext) == vector.expected)
         }
     }
 
     @Test func everyBarcodeVector() throws {
-        for vector in try Self.vectors().barcode_code39 {
+        for vector in try Self.vectors().barcodes {
             let text = InvoiceProof.barcode(
-                period: try InvoicePeriod(vector.period_roc_yyyMM_even_month),
+                period: try InvoicePeriod(vector.period),
                 number: try InvoiceNumber(vector.invoice), randomNumber: vector.random)
             #expect(text == vector.expected)
         }
     }
 
     @Test func theSpecExampleQRCodes() throws {
-        let expected = try Self.vectors().qr_left_spec_example
+        let expected = try Self.vectors().left
         let number = try InvoiceNumber("AB11223344")
         let head = InvoiceProof.leftHead(
             number: number, date: try LocalDate("2013-05-23"), randomNumber: "9999", net: 324, total: 340,
             buyerUBN: nil, sellerUBN: "01234567")
-        #expect(head == expected.expected_first_53)
+        #expect(head == expected.first53)
         let code = try QRCheckCode.compute(
             keyHex: "FE05F029154F6AA67A78B338ED2F6601",
             plaintext: InvoiceProof.checkPlaintext(number: number, randomNumber: "9999"))
@@ -71,9 +84,9 @@ struct QRCheckCodeTests {
             InvoiceProof.Item(name: "牛奶", quantity: 1, unitPrice: "25"),
         ]
         let left = InvoiceProof.left(head: head, checkCode: code, items: items)
-        #expect(left == expected.full_left_with_key_FE05F029154F6AA67A78B338ED2F6601)
-        #expect(String(left.dropFirst(77)) == expected.expected_after_77)
-        #expect(InvoiceProof.right(items: items) == expected.expected_right)
+        #expect(left == expected.full)
+        #expect(String(left.dropFirst(77)) == expected.after77)
+        #expect(InvoiceProof.right(items: items) == expected.right)
     }
 
     @Test func badKeysAreRefused() {

@@ -50,7 +50,7 @@ struct LedgerCommand: ParsableCommand {
                 guard format.lowercased() == "ledger" else {
                     throw StoreError.invalid(.unknownValue(field: "format", value: format, allowed: ["ledger"]))
                 }
-                let text = LedgerCommand.journal(try global.open().journal())
+                let text = LedgerExport.journal(try global.open().journal().map(\.entry))
                 if let out {
                     do { try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
                         throw CLIError.fileError(path: out, detail: error.localizedDescription)
@@ -60,24 +60,6 @@ struct LedgerCommand: ParsableCommand {
                 }
             }
         }
-    }
-
-    /// Our journal as an hledger journal: accounts `1140 應收帳款`, customers as sub-accounts.
-    static func journal(_ entries: [PostedEntry]) -> String {
-        func name(_ line: JournalLine) -> String {
-            let account = LedgerAccount(code: line.account.rawValue, name: line.account.chinese)
-            return line.customer.map { account.ledgerName(subaccount: $0.rawValue) } ?? account.ledgerName
-        }
-        var accounts = Set(Account.allCases.map { LedgerAccount(code: $0.rawValue, name: $0.chinese).ledgerName })
-        let transactions = entries.map { posted in
-            LedgerTransaction(
-                date: posted.entry.date.iso, code: posted.entry.reference, description: posted.entry.description,
-                postings: posted.entry.lines.map { line in
-                    accounts.insert(name(line))
-                    return LedgerPosting(account: name(line), amount: (line.debit - line.credit).amount)
-                })
-        }
-        return LedgerJournal.render(accounts: accounts.sorted(), transactions: transactions)
     }
 }
 

@@ -114,7 +114,9 @@ enum InvoiceStore {
     }
 
     static func encode(_ buyer: InvoiceBuyer) throws -> String {
-        String(decoding: try JSONEncoder().encode(buyer), as: UTF8.self)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: try encoder.encode(buyer), as: UTF8.self)
     }
 
     static func decodeBuyer(_ text: String) throws -> InvoiceBuyer {
@@ -172,7 +174,7 @@ enum InvoiceStore {
             cancelReason: row["cancel_reason"], voids: row["voids"], prints: row["prints"],
             open: Money((row["open_amount"] as Int64?) ?? 0),
             dueDate: try (row["due_date"] as String?).map { try LocalDate($0) },
-            allowances: try allowances(db, invoice: number), messages: try messages(db, reference: number.rawValue),
+            allowances: try allowances(db, invoice: number), messages: try messages(db, invoice: number.rawValue),
             barcode: InvoiceProof.barcode(period: period, number: number, randomNumber: random),
             qrLeft: InvoiceProof.left(head: head, checkCode: check, items: items),
             qrRight: InvoiceProof.right(items: items), sellerUBN: sellerUBN, sellerName: company?.name ?? "")
@@ -198,9 +200,14 @@ enum InvoiceStore {
         }
     }
 
-    static func messages(_ db: Database, reference: String) throws -> [EInvoiceMessage] {
+    /// The invoice's messages and those of its allowances, oldest first.
+    static func messages(_ db: Database, invoice: String) throws -> [EInvoiceMessage] {
         try Row.fetchAll(
-            db, sql: "SELECT * FROM einvoice_message WHERE reference = ? ORDER BY id", arguments: [reference]
+            db,
+            sql: """
+                SELECT * FROM einvoice_message WHERE reference = ?
+                  OR reference IN (SELECT number FROM allowance WHERE invoice_number = ?) ORDER BY id
+                """, arguments: [invoice, invoice]
         ).map(message)
     }
 
