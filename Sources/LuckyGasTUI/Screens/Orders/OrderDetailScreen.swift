@@ -12,9 +12,11 @@ struct OrderDetailScreen: Screen {
     init(number: OrderNumber) { self.number = number }
 
     var title: OperatorMessage { OperatorMessage(zh: "訂單 \(number)", en: "Order \(number)") }
-    var functionKeys: [Int: OperatorMessage] { [8: tr("取消訂單", "Cancel order")] }
+    var functionKeys: [Int: OperatorMessage] { [6: tr("送達開票", "Deliver"), 8: tr("取消訂單", "Cancel order")] }
     var help: [KeyHelp] {
         [
+            KeyHelp(
+                keys: "F6", meaning: tr("全數送達並開立發票（門市現場銷售）", "delivered in full: issue the invoice (walk-in sale)")),
             KeyHelp(keys: "F8", meaning: tr("取消此訂單（需原因）", "cancel this order (reason required)")),
             KeyHelp(keys: "Esc", meaning: tr("返回清單", "back to the list")),
         ]
@@ -34,11 +36,35 @@ struct OrderDetailScreen: Screen {
         case .function(8):
             guard context.may(.cancelOrders) else { return context.denied() }
             return cancellation.begin(number, context: context)
+        case .function(6):
+            guard context.may(.dispatch) || context.may(.placeOrders) else { return context.denied() }
+            return .dialog(
+                Dialog(
+                    .confirm(defaultYes: false), title: context.t("送達並開立發票", "Deliver and invoice"),
+                    lines: [
+                        context.t("\(number) 全數送達、空瓶全數回收？", "\(number) delivered in full, every empty returned?")
+                    ], hint: context.t("Y 是   N 否", "Y yes   N no")), tag: Self.deliverTag)
         default: return .stay
         }
     }
 
+    static let deliverTag = "order.deliver"
+
     mutating func dialogFinished(tag: String, outcome: Dialog.Outcome, context: AppContext) -> Navigation {
+        if tag == Self.deliverTag {
+            guard outcome == .confirmed, let user = context.user else { return .stay }
+            do {
+                let receipt = try context.database.deliverOrder(number, by: user)
+                context.say(
+                    OperatorMessage(
+                        zh: "已送達，發票 \(receipt.invoice.printed) 金額 \(receipt.total.grouped)",
+                        en: "Delivered; invoice \(receipt.invoice.printed) total \(receipt.total.grouped)"), .success)
+                refresh(context: context)
+            } catch {
+                context.fail(error)
+            }
+            return .stay
+        }
         guard OrderCancellation.owns(tag) else { return .stay }
         return cancellation.finish(tag: tag, outcome: outcome, context: context).0
     }

@@ -29,6 +29,9 @@ struct MainMenuScreen: Screen {
             Item(label: tr("訂單輸入", "New order"), permission: .placeOrders) { _ in .push(OrderEntryScreen()) },
             Item(label: tr("訂單查詢", "Orders"), permission: .viewCustomers) { _ in .push(OrderListScreen()) },
             Item(label: tr("信用查詢", "Credit check"), permission: .viewCredit) { _ in .push(CreditCheckScreen()) },
+            Item(label: tr("發票查詢", "Invoices"), permission: .invoices) { _ in .push(InvoiceListScreen()) },
+            Item(label: tr("字軌配號", "Number tracks"), permission: .invoices) { _ in .push(TrackUsageScreen()) },
+            Item(label: tr("上傳狀態", "Upload board"), permission: .invoices) { _ in .push(UploadBoardScreen()) },
             Item(label: tr("切換語言 English / 中文", "Language 中文 / English"), permission: nil) { context in
                 context.language = context.language.other
                 return .stay

@@ -1,0 +1,161 @@
+import LuckyGasCore
+import LuckyGasStore
+import LuckyGasTerminal
+
+/// Allowance entry (折讓): one amount before tax per invoice line, what is left of each line, the
+/// tax and total as you type; a reason; F2 issues it (a supervisor for large ones).
+struct AllowanceEntryScreen: TypingScreen {
+    static let approvalTag = "allowance.approval"
+
+    private let invoice: InvoiceRecord
+    private var form: Form
+    private var left: [Int: Money] = [:]
+    private var draft: AllowanceDraft?
+    private var problemMessage: OperatorMessage?
+
+    init(invoice: InvoiceRecord) {
+        self.invoice = invoice
+        var fields: [InputField] = []
+        let lines = invoice.draft.lines.filter { $0.net > .zero }
+        for (index, _) in lines.enumerated() {
+            fields.append(InputField(.number(allowsNegative: false), width: 9, row: index, column: 50, labelWidth: 0))
+        }
+        fields.append(InputField(.text, width: 24, row: lines.count + 1, column: 2, labelWidth: 8, maxLength: 20))
+        form = Form(fields)
+        var allowed: [Int: Money] = [:]
+        for allowance in invoice.allowances where allowance.status == .issued {
+            for line in allowance.draft.lines { allowed[line.invoiceSequence, default: .zero] += line.net }
+        }
+        for line in lines { left[line.sequence] = line.net - (allowed[line.sequence] ?? .zero) }
+    }
+
+    private var lines: [InvoiceLine] { invoice.draft.lines.filter { $0.net > .zero } }
+
+    var title: OperatorMessage {
+        OperatorMessage(zh: "折讓 \(invoice.number.printed)", en: "Allowance on \(invoice.number.printed)")
+    }
+    var functionKeys: [Int: OperatorMessage] { [2: tr("開立折讓", "Issue")] }
+    var isDirty: Bool { form.fields.contains { !$0.value.isEmpty } }
+    var help: [KeyHelp] {
+        [
+            KeyHelp(
+                keys: "金額 amount",
+                meaning: tr("每行輸入未稅折讓金額，稅額自動計算", "type the amount before tax per line; tax is computed")),
+            KeyHelp(keys: "F2", meaning: tr("開立折讓（超過上限需主管核准）", "issue it (large ones need a supervisor)")),
+            KeyHelp(keys: "Esc", meaning: tr("放棄並返回", "leave without issuing")),
+        ]
+    }
+
+    private var requests: [Int: Money] {
+        var out: [Int: Money] = [:]
+        for (index, line) in lines.enumerated() {
+            if let amount = form[index].number, amount != 0 { out[line.sequence] = Money(amount) }
+        }
+        return out
+    }
+
+    private mutating func recompute() {
+        draft = nil
+        guard !requests.isEmpty else { return }
+        var allowed: [Int: Money] = [:]
+        var taxAllowed = Money.zero
+        for allowance in invoice.allowances where allowance.status == .issued {
+            for line in allowance.draft.lines { allowed[line.invoiceSequence, default: .zero] += line.net }
+            taxAllowed += allowance.draft.tax
+        }
+        do {
+            draft = try AllowanceDraft.make(
+                invoiceLines: invoice.draft.lines, invoiceTax: invoice.draft.split.tax, allowedBefore: allowed,
+                taxAllowedBefore: taxAllowed, requests: requests)
+        } catch {
+            problemMessage = error.operatorMessage
+        }
+    }
+
+    mutating func handle(_ key: Key, context: AppContext) -> Navigation {
+        switch key {
+        case .escape: return .pop(nil)
+        case .function(2): return issue(context, approval: nil)
+        default: break
+        }
+        switch form.handle(key) {
+        case .field(_, .changed):
+            problemMessage = nil
+            recompute()
+        case .field(_, .rejected(let why)): context.say(why)
+        case .submit: return issue(context, approval: nil)
+        default: break
+        }
+        return .stay
+    }
+
+    private mutating func issue(_ context: AppContext, approval: OverrideApproval?) -> Navigation {
+        guard let user = context.user else { return .stay }
+        let reason = form[lines.count].value
+        do {
+            let allowance = try context.database.issueAllowance(
+                on: invoice.number, lines: requests, reason: reason, by: user, approval: approval)
+            context.say(
+                OperatorMessage(
+                    zh: "已開立折讓 \(allowance.number)：未稅 \(allowance.draft.net.grouped) 稅 \(allowance.draft.tax.grouped)",
+                    en:
+                        "Allowance \(allowance.number): net \(allowance.draft.net.grouped) tax \(allowance.draft.tax.grouped)"
+                ),
+                .success)
+            return .pop(.changed)
+        } catch StoreError.invoicing(.supervisorRequired(let why)) {
+            let box = Dialog(
+                .form(SupervisorApproval.form(context, supervisor: approval?.supervisor ?? "", reason: nil)),
+                title: context.t("需主管核准", "Supervisor needed"), lines: [context.text(why)],
+                hint: context.t("Enter 核准   Esc 返回", "Enter approve   Esc back"))
+            return .dialog(box, tag: Self.approvalTag)
+        } catch {
+            context.fail(error)
+            return .stay
+        }
+    }
+
+    mutating func dialogFinished(tag: String, outcome: Dialog.Outcome, context: AppContext) -> Navigation {
+        guard tag == Self.approvalTag, case .submitted(let values) = outcome, values.count >= 2 else { return .stay }
+        return issue(
+            context,
+            approval: OverrideApproval(supervisor: values[0], password: values[1], reason: form[lines.count].value))
+    }
+
+    mutating func render(into grid: inout Grid, area: Area, context: AppContext) {
+        let theme = context.theme
+        grid.put(
+            context.t(
+                "\(invoice.customerName)  \(invoice.draft.buyer.summary)  總計 \(invoice.draft.total.grouped)  未收 \(invoice.open.grouped)",
+                "\(invoice.customerName)  \(invoice.draft.buyer.summary)  total \(invoice.draft.total.grouped)  open \(invoice.open.grouped)"
+            ),
+            row: area.top + 1, column: 2, style: theme.text, maxWidth: area.columns - 4)
+        grid.put(
+            context.t(
+                "行 品名                     未稅金額   可折讓    折讓未稅",
+                "Ln Item                         Net      Left   Allowance"),
+            row: area.top + 3, column: 2, style: theme.dim)
+        for (index, line) in lines.enumerated() {
+            let text =
+                "\(DisplayWidth.rightAligned(String(line.sequence), width: 2)) \(DisplayWidth.fit(line.description, width: 22)) "
+                + "\(DisplayWidth.rightAligned(line.net.grouped, width: 9)) \(DisplayWidth.rightAligned((left[line.sequence] ?? .zero).grouped, width: 9))"
+            grid.put(text, row: area.top + 4 + index, column: 2, style: theme.text)
+        }
+        form[lines.count].label = context.t("原因", "Reason")
+        form.render(into: &grid, top: area.top + 4, left: 1, theme: theme)
+        let totals = area.top + 6 + lines.count
+        if let draft {
+            grid.put(
+                context.t(
+                    "折讓 未稅 \(draft.net.grouped)  稅額 \(draft.tax.grouped)  合計 \(draft.total.grouped)",
+                    "Allowance net \(draft.net.grouped)  tax \(draft.tax.grouped)  total \(draft.total.grouped)"),
+                row: totals, column: 2, style: theme.heading)
+        } else if let problemMessage {
+            grid.put(
+                context.text(problemMessage), row: totals, column: 2, style: theme.error, maxWidth: area.columns - 4)
+        } else {
+            grid.put(
+                context.t("請輸入折讓金額（未稅）", "Type the allowance before tax"), row: totals, column: 2, style: theme.dim)
+        }
+    }
+}
