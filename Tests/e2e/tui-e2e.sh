@@ -2,7 +2,8 @@
 # End-to-end test of the real `luckygas` binary in a real terminal (tmux), on a copy of the
 # sample branch: wrong password, sign-in, lookup by one Chinese character, an order of two
 # items, confirm, find it in the order list, cancel it, F1 and Esc on every screen, resize
-# 80x24 -> 200x50 -> 60x20 -> 80x24, F10.
+# 80x24 -> 200x50 -> 60x20 -> 80x24, F10; then an accountant: invoices, the QR preview, tracks,
+# the upload board.
 #   usage: Tests/e2e/tui-e2e.sh [path/to/luckygas]
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -152,6 +153,36 @@ check "back to 80x24" "│ 主選單"
 keys F10
 for _ in $(seq 1 200); do grep -q "EXIT=" "$WORK/err" 2>/dev/null && break; sleep 0.05; done
 if grep -q "EXIT=0" "$WORK/err"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: F10 did not exit cleanly:"; cat "$WORK/err"; fi
+
+# An accountant: invoice list, an invoice with its QR code (libqrencode, half blocks), tracks, uploads.
+"${T[@]}" kill-session -t app >/dev/null 2>&1
+"${T[@]}" new-session -d -s app -x 100 -y 50 \
+    "cd '$WORK' && TERM=tmux-256color LUCKYGAS_HOME='$ROOT' '$BIN' --db '$WORK/branch.db' 2>'$WORK/err2'; sleep 60"
+check "sign-in again" "F2登入"
+text accountant; keys Enter; text accountant; keys Enter
+check "accountant menu" "發票查詢"
+text 4
+check "invoice list" "│ 發票查詢"
+check "deadline warning line" "上傳期限"
+help_and_back "發票查詢"
+keys Down; keys Enter
+check "invoice detail" "隨機碼"
+keys F4
+check "left QR code" "左側 QR 碼"
+check "QR drawn in half blocks" "▀"
+keys F4
+check "right QR code" "右側 QR 碼"
+keys Escape
+check "details again" "隨機碼"
+keys Escape
+check "back to the list" "│ 發票查詢"
+keys F7
+check "tracks" "│ 字軌配號"
+keys Escape
+keys F6
+check "upload board" "F0401"
+keys Escape; keys Escape
+check "menu after invoices" "│ 主選單"
 
 echo "tui-e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

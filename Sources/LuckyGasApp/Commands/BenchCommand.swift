@@ -18,6 +18,8 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "客戶數 / Customers to generate.") var customers = 50_000
     @Option(help: "下單筆數 / Orders to place.") var orders = 10_000
     @Option(help: "每項查詢次數 / Samples per read measurement.") var samples = 2_000
+    @Option(help: "開立發票張數（上傳批次）/ Invoices to issue and export (the seeds' upload batch).")
+    var invoices = 5_000
     @Option(help: "工作目錄 / Directory for the benchmark database (default: a temporary one).") var workDir: String?
     @Flag(name: .long, help: "以 JSON 輸出 / JSON output.") var json = false
 
@@ -35,6 +37,8 @@ struct BenchCommand: ParsableCommand {
         var screens: [String: Timing]
         /// Milliseconds from start to the sign-in screen in tmux, sorted (nil without tmux).
         var startupMilliseconds: [Double]?
+        /// Invoices issued on delivery, per second, and seconds to export their XML for Turnkey.
+        var invoicing: InvoicingFigures?
     }
 
     struct Timing: Codable {
@@ -78,6 +82,11 @@ struct BenchCommand: ParsableCommand {
             lines.append(
                 "  \(key.padding(toLength: 24, withPad: " ", startingAt: 0)) p50 \(String(format: "%8.1f", timing.p50Microseconds)) µs"
                     + "   p99 \(String(format: "%8.1f", timing.p99Microseconds)) µs   (n=\(timing.count))")
+        }
+        if let invoicing = figures.invoicing {
+            lines.append(
+                "invoicing: \(invoicing.invoices) invoices issued on delivery at \(String(format: "%.0f", invoicing.invoicesPerSecond))/s (aim 2,000/s); exported \(invoicing.exported) XML files in \(String(format: "%.3f", invoicing.exportSeconds)) s (aim < 1 s)"
+            )
         }
         if let startup = figures.startupMilliseconds, let last = startup.last {
             lines.append(
@@ -140,16 +149,19 @@ struct BenchCommand: ParsableCommand {
 
         var placed = 0
         var refused = 0
+        var placedNumbers: [OrderNumber] = []
         let placeStart = Date()
         measurements["placeOrder"] = try time(orders) {
             do {
-                _ = try database.placeOrder(input(), by: session)
+                placedNumbers.append(try database.placeOrder(input(), by: session).number)
                 placed += 1
             } catch StoreError.creditRefused {
                 refused += 1
             }
         }
         let ordersPerSecond = Double(orders) / Date().timeIntervalSince(placeStart)
+        let invoicing = try measureInvoicing(
+            database: database, orders: Array(placedNumbers.prefix(invoices)), directory: directory)
         let raw = try rawInsertRate(directory + "/raw.db")
         let screens = try measureScreens(database: database, clock: .fixed(morning), singles: singles)
         let startup = measureStartup(databasePath: path)
@@ -157,7 +169,8 @@ struct BenchCommand: ParsableCommand {
             customers: customers, directory: directory, buildSeconds: buildSeconds, measurements: measurements,
             ordersPlaced: placed,
             ordersRefusedByCredit: refused, ordersPerSecond: ordersPerSecond, rawInsertRowsPerSecond: raw,
-            ordersPerRawRow: ordersPerSecond / raw, screens: screens, startupMilliseconds: startup)
+            ordersPerRawRow: ordersPerSecond / raw, screens: screens, startupMilliseconds: startup,
+            invoicing: invoicing)
     }
 
     /// Times `count` runs of `body`, returning p50 and p99 in microseconds.

@@ -8,7 +8,35 @@ import LuckyGasStore
 struct EInvoiceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "einvoice", abstract: "電子發票平台 / The e-invoice platform (tracks, Turnkey).",
-        subcommands: [Tracks.self, Blank.self, Export.self, Results.self, Warnings.self])
+        subcommands: [Company.self, Tracks.self, Blank.self, Export.self, Results.self, Warnings.self])
+
+    struct Company: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "公司與電子發票設定（管理員）/ Seller and e-invoice settings (administrator).")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var user: UserOptions
+        @Option(help: "統一編號 / UBN.") var ubn: String
+        @Option(help: "公司名稱 / Company name.") var name: String
+        @Option(help: "公司地址 / Address.") var address: String
+        @Option(help: "稅籍編號（401 申報）/ Tax registration number (401 file).") var taxRegistration: String
+        @Option(help: "QR 種子密碼 Hex 32 碼 / QR AES key, 32 hex.") var qrKey: String
+
+        func run() throws {
+            try perform(global) {
+                let database = try global.open()
+                try database.setCompany(
+                    ubn: ubn, name: name, address: address, taxRegistrationNumber: taxRegistration, qrKey: qrKey,
+                    by: user.session(database))
+                let settings = try database.companySettings()
+                global.output.emit([
+                    "ubn": settings.ubn, "name": settings.name, "testKey": settings.qrKeyIsTest ? "yes" : "no",
+                ]) {
+                    ["已設定 \(settings.name) \(settings.ubn) / Company set: \(settings.name) \(settings.ubn)"]
+                        + (settings.qrKeyIsTest ? ["注意：QR 金鑰為公開測試金鑰 / Note: the QR key is the public test key"] : [])
+                }
+            }
+        }
+    }
 
     struct Tracks: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -158,21 +186,27 @@ enum TurnkeyFolders {
     static func export(_ database: AppDatabase, root: String, by session: UserSession) throws -> Int {
         let messages = try database.pendingMessages()
         var written: [(id: Int64, fileName: String)] = []
-        let manager = FileManager.default
+        var folders: Set<String> = []
         for message in messages {
             guard let type = MIGMessageType(rawValue: message.type) else { continue }
-            let folder = URL(fileURLWithPath: root).appendingPathComponent(type.turnkeyFolder)
+            let folder = root + "/" + type.turnkeyFolder
             let name = "\(message.type)_\(message.reference)_\(message.id).xml"
             do {
-                try manager.createDirectory(at: folder, withIntermediateDirectories: true)
-                let temporary = folder.appendingPathComponent(".\(name).tmp")
-                try Data(message.xml.utf8).write(to: temporary)
-                let target = folder.appendingPathComponent(name)
-                if manager.fileExists(atPath: target.path) { try manager.removeItem(at: target) }
-                try manager.moveItem(at: temporary, to: target)
+                if !folders.contains(folder) {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                    folders.insert(folder)
+                }
+                let temporary = folder + "/." + name + ".tmp"
+                guard FileManager.default.createFile(atPath: temporary, contents: Data(message.xml.utf8)) else {
+                    throw CLIError.fileError(path: temporary, detail: "cannot write")
+                }
+                // rename(2) replaces an older copy atomically: Turnkey sees the whole file or none.
+                guard rename(temporary, folder + "/" + name) == 0 else {
+                    throw CLIError.fileError(path: folder + "/" + name, detail: String(cString: strerror(errno)))
+                }
             } catch {
                 if !written.isEmpty { try database.markExported(written, by: session) }
-                throw CLIError.fileError(path: folder.path, detail: error.localizedDescription)
+                throw error as? CLIError ?? CLIError.fileError(path: folder, detail: error.localizedDescription)
             }
             written.append((message.id, name))
         }

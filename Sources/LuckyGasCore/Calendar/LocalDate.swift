@@ -19,6 +19,30 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// Parses ISO `YYYY-MM-DD`.
     public init(_ text: String) throws(ValidationError) {
+        // Fast path for the stored form (every row read parses dates): ten ASCII bytes.
+        let utf8 = text.utf8
+        if utf8.count == 10 {
+            var digits = [Int](repeating: 0, count: 10)
+            var index = 0
+            var plain = true
+            for byte in utf8 {
+                if index == 4 || index == 7 {
+                    plain = plain && byte == UInt8(ascii: "-")
+                } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                    digits[index] = Int(byte - UInt8(ascii: "0"))
+                } else {
+                    plain = false
+                }
+                index += 1
+            }
+            if plain {
+                let year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
+                do {
+                    try self.init(year: year, month: digits[5] * 10 + digits[6], day: digits[8] * 10 + digits[9])
+                } catch { throw .date(text) }
+                return
+            }
+        }
         let chars = Array(text.trimmingSpaces)
         let digitPositions = [0, 1, 2, 3, 5, 6, 8, 9]
         guard chars.count == 10, chars[4] == "-", chars[7] == "-",

@@ -25,15 +25,7 @@ extension AppDatabase {
                 throw InvoicingError.notIssued(number, status: invoice.status.chinese)
             }
             let company = try InvoiceStore.company(db)
-            var allowed: [Int: Money] = [:]
-            var taxAllowed = Money.zero
-            for allowance in invoice.allowances where allowance.status == .issued {
-                for line in allowance.draft.lines { allowed[line.invoiceSequence, default: .zero] += line.net }
-                taxAllowed += allowance.draft.tax
-            }
-            let draft = try AllowanceDraft.make(
-                invoiceLines: invoice.draft.lines, invoiceTax: invoice.draft.split.tax, allowedBefore: allowed,
-                taxAllowedBefore: taxAllowed, requests: requests)
+            let draft = try invoice.allowanceDraft(requests)
             if draft.total > company.allowanceSupervisorAbove && approver == nil && !session.role.allows(.override) {
                 throw InvoicingError.supervisorRequired(
                     OperatorMessage(

@@ -35,18 +35,30 @@ extension AppDatabase {
             let status = try before.status.applying(.deliver)
             guard
                 let customer = try Row.fetchOne(
-                    db, sql: "SELECT name, tax_id, terms, invoice_kind, invoice_value FROM customer WHERE id = ?",
+                    db.cachedStatement(
+                        sql: "SELECT name, tax_id, terms, invoice_kind, invoice_value FROM customer WHERE id = ?"),
                     arguments: [before.customer.rawValue])
             else { throw StoreError.customerNotFound(before.customer.rawValue) }
             let preference =
                 (try? InvoicePreference(kind: customer["invoice_kind"], value: customer["invoice_value"])) ?? .printed
             let taxID = (customer["tax_id"] as String?).flatMap { try? TaxID($0) }
             let buyer = InvoiceBuyer(customerName: customer["name"], taxID: taxID, preference: preference)
-            let products = try Parameters.products(db)
-            let rules = try Parameters.pricingRules(db)
+            var products: [ProductCode: Product] = [:]
+            for line in before.quote.lines {
+                if let row = try Row.fetchOne(
+                    db.cachedStatement(sql: "SELECT * FROM product WHERE code = ?"), arguments: [line.product.rawValue])
+                {
+                    products[line.product] = try Parameters.productFrom(row)
+                }
+            }
+            let taxRate =
+                try Int64.fetchOne(
+                    db.cachedStatement(
+                        sql: "SELECT value FROM price_rule WHERE kind = 'TAX_RATE_PERCENT' AND key = 'VAT'"))
+                ?? TaxSplit.ratePercent
             let draft = try InvoiceDraft.delivered(
                 order: before.quote, delivered: report.quantities, products: products, buyer: buyer,
-                taxRatePercent: rules.taxRatePercent)
+                taxRatePercent: taxRate)
             let delivered = before.quote.lines.compactMap { line -> (product: Product, quantity: Int)? in
                 guard let product = products[line.product] else { return nil }
                 return (product, report.quantities[line.product] ?? line.quantity)
@@ -59,12 +71,13 @@ extension AppDatabase {
             let terms = PaymentTerms(rawValue: customer["terms"]) ?? .cod
             let due = terms.dueDate(invoiceDate: now.date)
 
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO invoice (number, period, track_id, order_number, customer_id, issued_at, issued_by, buyer,
                       buyer_identifier, is_business, random_number, net, tax, total, status)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ISSUED')
-                    """,
+                    """
+            ).execute(
                 arguments: [
                     invoice.rawValue, period.code, trackID, number.rawValue, before.customer.rawValue, now.iso,
                     session.name, try InvoiceStore.encode(buyer), buyer.identifier, buyer.isBusiness, random,
@@ -99,14 +112,14 @@ extension AppDatabase {
                     db, .use, customer: before.customer, order: number, amount: before.reserved, at: now,
                     by: session.name)
             }
-            try db.execute(
-                sql: "UPDATE sales_order SET status = ?, version = version + 1 WHERE number = ?",
-                arguments: [status.rawValue, number.rawValue])
-            try db.execute(
+            try db.cachedStatement(sql: "UPDATE sales_order SET status = ?, version = version + 1 WHERE number = ?")
+                .execute(arguments: [status.rawValue, number.rawValue])
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO delivery (order_number, delivered_at, delivered_by, empties_returned, missing_empties,
                       deposit, collected, method, invoice_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
+                    """
+            ).execute(
                 arguments: [
                     number.rawValue, now.iso, session.name, deposit.emptiesReturned, deposit.missingEmpties,
                     deposit.amount.amount, report.collected.amount,
@@ -121,12 +134,14 @@ extension AppDatabase {
                         report.quantities[line.product] ?? line.quantity,
                     ])
             }
-            try db.execute(
-                sql: "UPDATE customer SET cylinder_balance = cylinder_balance + ? WHERE id = ?",
-                arguments: [deposit.cylindersRequiringReturn - deposit.emptiesReturned, before.customer.rawValue])
-            guard let after = try Self.orderRecord(db, number: number) else {
-                throw StoreError.orderNotFound(number.rawValue)
-            }
+            try db.cachedStatement(sql: "UPDATE customer SET cylinder_balance = cylinder_balance + ? WHERE id = ?")
+                .execute(arguments: [
+                    deposit.cylindersRequiringReturn - deposit.emptiesReturned, before.customer.rawValue,
+                ])
+            var after = before
+            after.status = status
+            after.version += 1
+            after.reserved = .zero  // the whole reservation was used above
             let receipt = DeliveryReceipt(
                 order: number, invoice: invoice, total: draft.total, deposit: deposit, collected: report.collected,
                 dueDate: due)

@@ -95,15 +95,7 @@ extension AppDatabase {
         let now = clock.now()
         let ids = ids
         try write { db in
-            guard let invoice = try InvoiceStore.record(db, number: number) else {
-                throw StoreError.invoiceNotFound(number.rawValue)
-            }
-            guard invoice.status == .issued else {
-                throw InvoicingError.notIssued(number, status: invoice.status.chinese)
-            }
-            guard now.date <= invoice.period.cancelDeadline else {
-                throw InvoicingError.cancelPeriodClosed(invoice.period, deadline: invoice.period.cancelDeadline)
-            }
+            let invoice = try InvoiceStore.correctable(db, number: number, on: now.date)
             if invoice.issuedAt.date < now.date && approver == nil && !session.role.allows(.override) {
                 throw InvoicingError.supervisorRequired(
                     OperatorMessage(
@@ -158,15 +150,7 @@ extension AppDatabase {
         let now = clock.now()
         let ids = ids
         try write { db in
-            guard let invoice = try InvoiceStore.record(db, number: number) else {
-                throw StoreError.invoiceNotFound(number.rawValue)
-            }
-            guard invoice.status == .issued else {
-                throw InvoicingError.notIssued(number, status: invoice.status.chinese)
-            }
-            guard now.date <= invoice.period.cancelDeadline else {
-                throw InvoicingError.cancelPeriodClosed(invoice.period, deadline: invoice.period.cancelDeadline)
-            }
+            let invoice = try InvoiceStore.correctable(db, number: number, on: now.date)
             guard buyer != invoice.draft.buyer else { throw InvoicingError.nothingToChange }
             guard !invoice.allowances.contains(where: { $0.status == .issued }) else {
                 throw InvoicingError.invoiceHasAllowances(number)

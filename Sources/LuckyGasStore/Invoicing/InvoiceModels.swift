@@ -278,3 +278,24 @@ public struct TrialBalanceRow: Sendable, Hashable, Codable {
     /// Debit minus credit.
     public var balance: Money { debit - credit }
 }
+
+extension InvoiceRecord {
+    /// What issued allowances took so far: net per invoice line, and tax.
+    public var allowedSoFar: (perLine: [Int: Money], tax: Money) {
+        var perLine: [Int: Money] = [:]
+        var tax = Money.zero
+        for allowance in allowances where allowance.status == .issued {
+            for line in allowance.draft.lines { perLine[line.invoiceSequence, default: .zero] += line.net }
+            tax += allowance.draft.tax
+        }
+        return (perLine, tax)
+    }
+
+    /// An allowance draft for `requests` against what is left of this invoice.
+    public func allowanceDraft(_ requests: [Int: Money]) throws(InvoicingError) -> AllowanceDraft {
+        let allowed = allowedSoFar
+        return try AllowanceDraft.make(
+            invoiceLines: draft.lines, invoiceTax: draft.split.tax, allowedBefore: allowed.perLine,
+            taxAllowedBefore: allowed.tax, requests: requests)
+    }
+}

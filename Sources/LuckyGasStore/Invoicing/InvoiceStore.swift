@@ -30,7 +30,7 @@ enum InvoiceStore {
     /// cannot take the same number), and never dated before the last invoice.
     static func takeNumber(_ db: Database, at now: LocalDateTime) throws -> (InvoiceNumber, Int64, InvoicePeriod) {
         let period = InvoicePeriod(containing: now.date)
-        if let last = try String.fetchOne(db, sql: "SELECT MAX(issued_at) FROM invoice"),
+        if let last = try String.fetchOne(db.cachedStatement(sql: "SELECT MAX(issued_at) FROM invoice")),
             let lastMoment = try? LocalDateTime(last), lastMoment > now
         {
             throw InvoicingError.clockBehindLastInvoice(last: lastMoment)
@@ -91,7 +91,9 @@ enum InvoiceStore {
 
     /// Writes the invoice's lines (replacing earlier ones after a void).
     static func writeLines(_ db: Database, number: InvoiceNumber, lines: [InvoiceLine]) throws {
-        try db.execute(sql: "DELETE FROM invoice_line WHERE invoice_number = ?", arguments: [number.rawValue])
+        try db.cachedStatement(sql: "DELETE FROM invoice_line WHERE invoice_number = ?").execute(arguments: [
+            number.rawValue
+        ])
         for line in lines {
             try db.cachedStatement(
                 sql: """
@@ -103,6 +105,16 @@ enum InvoiceStore {
                 line.amount.amount, line.net.amount,
             ])
         }
+    }
+
+    /// An issued invoice whose period is still open for filing (cancel and void need both).
+    static func correctable(_ db: Database, number: InvoiceNumber, on today: LocalDate) throws -> InvoiceRecord {
+        guard let invoice = try record(db, number: number) else { throw StoreError.invoiceNotFound(number.rawValue) }
+        guard invoice.status == .issued else { throw InvoicingError.notIssued(number, status: invoice.status.chinese) }
+        guard today <= invoice.period.cancelDeadline else {
+            throw InvoicingError.cancelPeriodClosed(invoice.period, deadline: invoice.period.cancelDeadline)
+        }
+        return invoice
     }
 
     /// A reason as the MIG takes it: 1 to 20 characters.

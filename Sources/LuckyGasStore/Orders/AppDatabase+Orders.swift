@@ -191,17 +191,18 @@ extension AppDatabase {
     static func orderRecord(_ db: Database, number: OrderNumber) throws -> OrderRecord? {
         guard
             let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT o.*, c.name AS customer_name, a.text AS address_text, a.zone AS zone,
-                      (SELECT COALESCE(SUM(CASE kind WHEN 'RESERVE' THEN amount ELSE -amount END), 0)
-                       FROM credit_reservation r WHERE r.order_number = o.number) AS reserved
-                    FROM sales_order o JOIN customer c ON c.id = o.customer_id
-                    JOIN customer_address a ON a.id = o.address_id WHERE o.number = ?
-                    """, arguments: [number.rawValue])
+                db.cachedStatement(
+                    sql: """
+                        SELECT o.*, c.name AS customer_name, a.text AS address_text, a.zone AS zone,
+                          (SELECT COALESCE(SUM(CASE kind WHEN 'RESERVE' THEN amount ELSE -amount END), 0)
+                           FROM credit_reservation r WHERE r.order_number = o.number) AS reserved
+                        FROM sales_order o JOIN customer c ON c.id = o.customer_id
+                        JOIN customer_address a ON a.id = o.address_id WHERE o.number = ?
+                        """), arguments: [number.rawValue])
         else { return nil }
         let lines = try Row.fetchAll(
-            db, sql: "SELECT * FROM order_line WHERE order_number = ? ORDER BY line_no", arguments: [number.rawValue]
+            db.cachedStatement(sql: "SELECT * FROM order_line WHERE order_number = ? ORDER BY line_no"),
+            arguments: [number.rawValue]
         ).compactMap { line -> QuoteLine? in
             guard let code = try? ProductCode(line["product_code"] as String) else { return nil }
             return QuoteLine(

@@ -22,10 +22,7 @@ struct AllowanceEntryScreen: TypingScreen {
         }
         fields.append(InputField(.text, width: 24, row: lines.count + 1, column: 2, labelWidth: 8, maxLength: 20))
         form = Form(fields)
-        var allowed: [Int: Money] = [:]
-        for allowance in invoice.allowances where allowance.status == .issued {
-            for line in allowance.draft.lines { allowed[line.invoiceSequence, default: .zero] += line.net }
-        }
+        let allowed = invoice.allowedSoFar.perLine
         for line in lines { left[line.sequence] = line.net - (allowed[line.sequence] ?? .zero) }
     }
 
@@ -57,16 +54,8 @@ struct AllowanceEntryScreen: TypingScreen {
     private mutating func recompute() {
         draft = nil
         guard !requests.isEmpty else { return }
-        var allowed: [Int: Money] = [:]
-        var taxAllowed = Money.zero
-        for allowance in invoice.allowances where allowance.status == .issued {
-            for line in allowance.draft.lines { allowed[line.invoiceSequence, default: .zero] += line.net }
-            taxAllowed += allowance.draft.tax
-        }
         do {
-            draft = try AllowanceDraft.make(
-                invoiceLines: invoice.draft.lines, invoiceTax: invoice.draft.split.tax, allowedBefore: allowed,
-                taxAllowedBefore: taxAllowed, requests: requests)
+            draft = try invoice.allowanceDraft(requests)
         } catch {
             problemMessage = error.operatorMessage
         }
