@@ -73,6 +73,24 @@ struct InvoiceScreenTests {
         #expect(driver.shows("已作廢"))
     }
 
+    @Test("F6 voids and re-issues with the corrected buyer: a B2C invoice becomes B2B under the same number")
+    func voidAndReissue() throws {
+        let (driver, receipts) = try invoiceList()
+        driver.press(.down)
+        driver.press(.enter)
+        driver.press(.function(6))
+        #expect(driver.shows("註銷並重開"))
+        driver.press(.tab)
+        driver.type("04595257")
+        driver.press(.tab, .tab)
+        driver.type("補統編")
+        driver.press(.enter)
+        let invoice = try #require(try driver.branch.database.invoice(receipts[1].invoice))
+        #expect(invoice.draft.buyer.delivery == .business(ubn: "04595257"))
+        #expect(invoice.messages.map(\.type) == ["F0401", "F0701", "F0401"])
+        #expect(driver.shows("已註銷並重開"))
+    }
+
     @Test("F7 allowance: amount per line shows tax and total as typed; F2 issues it")
     func allowance() throws {
         let (driver, receipts) = try invoiceList()

@@ -24,6 +24,21 @@ extension AppDatabase {
         }
     }
 
+    /// How many messages of each kind are in each state (the upload board), without loading the XML.
+    public func messageCounts() throws -> [String: [UploadStatus: Int]] {
+        try read { db in
+            var counts: [String: [UploadStatus: Int]] = [:]
+            for row in try Row.fetchAll(
+                db,
+                sql: "SELECT message_type, status, COUNT(*) AS n FROM einvoice_message GROUP BY message_type, status")
+            {
+                guard let status = UploadStatus(rawValue: row["status"]) else { continue }
+                counts[row["message_type"], default: [:]][status] = row["n"]
+            }
+            return counts
+        }
+    }
+
     /// Marks messages as written into the Turnkey folders.
     public func markExported(_ files: [(id: Int64, fileName: String)], by session: UserSession) throws {
         try session.require(.invoices)

@@ -90,10 +90,7 @@ struct InvoiceDetailScreen: Screen {
     }
 
     private func voidDialog(_ context: AppContext, values: [String]?, problem: String?) -> Navigation {
-        let kinds = [
-            context.t("B2B 統編", "B2B UBN"), context.t("手機條碼", "Mobile barcode"),
-            context.t("自然人憑證", "Citizen cert."), context.t("捐贈碼", "Donation"), context.t("紙本證明聯", "Printed"),
-        ]
+        let kinds = Self.buyerKinds.map { context.text($0) }
         let form = Form([
             InputField(
                 .choice(kinds), label: context.t("買受人", "Buyer"), text: values?[0] ?? kinds[0], width: 16, row: 0,
@@ -163,11 +160,16 @@ struct InvoiceDetailScreen: Screen {
         return .stay
     }
 
+    /// The buyer kinds of the void dialog, in the order `buyer(_:invoice:)` reads them.
+    static let buyerKinds = [
+        tr("B2B 統編", "B2B UBN"), tr("手機條碼", "Mobile barcode"), tr("自然人憑證", "Citizen cert."),
+        tr("捐贈碼", "Donation"), tr("紙本證明聯", "Printed"),
+    ]
+
     /// The buyer typed in the void dialog (kind index by position of the choice label).
     static func buyer(_ values: [String], invoice: InvoiceRecord?) throws -> InvoiceBuyer {
-        let kinds = ["B2B 統編", "B2B UBN", "手機條碼", "Mobile barcode", "自然人憑證", "Citizen cert.", "捐贈碼", "Donation"]
         let code = values[1].trimmingSpaces
-        switch kinds.firstIndex(of: values[0]).map({ $0 / 2 }) {
+        switch buyerKinds.firstIndex(where: { $0.zh == values[0] || $0.en == values[0] }) {
         case 0:
             let ubn = try TaxID(code)
             let name = values[2].trimmingSpaces

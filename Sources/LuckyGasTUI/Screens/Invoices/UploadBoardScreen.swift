@@ -24,10 +24,7 @@ struct UploadBoardScreen: Screen {
 
     mutating func refresh(context: AppContext) {
         do {
-            counts = [:]
-            for message in try context.database.messages(limit: 100_000) {
-                counts[message.type, default: [:]][message.status, default: 0] += 1
-            }
+            counts = try context.database.messageCounts()
             warnings = try context.database.uploadWarnings()
         } catch {
             context.fail(error)
