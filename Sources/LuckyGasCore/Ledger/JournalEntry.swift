@@ -37,6 +37,12 @@ public struct JournalEntry: Sendable, Hashable, Codable {
         case allowance = "ALLOWANCE"
         case allowanceCancel = "ALLOWANCE_CANCEL"
         case deposit = "DEPOSIT"
+        case receipt = "RECEIPT"
+        case receiptReversal = "RECEIPT_REVERSAL"
+        case refund = "REFUND"
+        case checkCleared = "CHECK_CLEARED"
+        case settlement = "SETTLEMENT"
+        case provision = "PROVISION"
     }
 
     /// Posting date.
@@ -124,5 +130,70 @@ public struct JournalEntry: Sendable, Hashable, Codable {
             date: date, source: .deposit, reference: order.rawValue,
             description: "鋼瓶押金 \(missingEmpties) 支（訂單 \(order.rawValue)）",
             lines: [.debit(.receivable, amount, customer: customer), .credit(.depositsReceived, amount)])
+    }
+
+    /// Receipt: Dr 1101 cash / 1130 checks / 1103 bank, Cr 1140 AR for the whole amount (what is not
+    /// yet allocated is the customer's credit, a negative part of their receivable).
+    public static func receipt(
+        _ number: ReceiptNumber, customer: CustomerID, method: PaymentMethod, amount: Money, date: LocalDate
+    ) -> JournalEntry {
+        JournalEntry(
+            date: date, source: .receipt, reference: number.rawValue,
+            description: "收款 \(number.rawValue) \(method.chinese)",
+            lines: [.debit(method.account, amount), .credit(.receivable, amount, customer: customer)])
+    }
+
+    /// A receipt undone (bounced check, transfer returned by the bank): the receipt reversed.
+    public static func receiptReversed(
+        _ number: ReceiptNumber, customer: CustomerID, method: PaymentMethod, amount: Money, reason: String,
+        date: LocalDate
+    ) -> JournalEntry {
+        JournalEntry(
+            date: date, source: .receiptReversal, reference: number.rawValue,
+            description: "收款 \(number.rawValue) 退回：\(reason)",
+            lines: [.debit(.receivable, amount, customer: customer), .credit(method.account, amount)])
+    }
+
+    /// Unapplied credit paid back to the customer: Dr 1140 / Cr the account it leaves from.
+    public static func refund(
+        _ number: ReceiptNumber, customer: CustomerID, from account: Account, amount: Money, date: LocalDate
+    ) -> JournalEntry {
+        JournalEntry(
+            date: date, source: .refund, reference: number.rawValue,
+            description: "退還溢收款 \(number.rawValue)",
+            lines: [.debit(.receivable, amount, customer: customer), .credit(account, amount)])
+    }
+
+    /// A check collected by the bank: Dr 1103 / Cr 1130.
+    public static func checkCleared(_ number: ReceiptNumber, amount: Money, date: LocalDate) -> JournalEntry {
+        JournalEntry(
+            date: date, source: .checkCleared, reference: number.rawValue, description: "支票兌現 \(number.rawValue)",
+            lines: [.debit(.bank, amount), .credit(.notesReceivable, amount)])
+    }
+
+    /// A driver's cash handed in and deposited: Dr 1103 counted, Cr 1101 expected, the difference
+    /// to 7885 cash over and short (debit when short, credit when over).
+    public static func settlement(
+        reference: String, collector: String, expected: Money, counted: Money, date: LocalDate
+    ) -> JournalEntry {
+        let variance = counted - expected
+        return JournalEntry(
+            date: date, source: .settlement, reference: reference,
+            description: "司機繳款 \(collector) 存入銀行",
+            lines: [
+                .debit(.bank, counted), .debit(.cashOverShort, variance < .zero ? -variance : .zero),
+                .credit(.cashOverShort, variance > .zero ? variance : .zero), .credit(.cash, expected),
+            ])
+    }
+
+    /// Bad-debt provision brought to `change` more (Dr 6155 / Cr 1149) or less (reversed) allowance.
+    public static func provision(reference: String, change: Money, date: LocalDate) -> JournalEntry {
+        let lines: [JournalLine] =
+            change >= .zero
+            ? [.debit(.badDebtExpense, change), .credit(.badDebtAllowance, change)]
+            : [.debit(.badDebtAllowance, -change), .credit(.badDebtExpense, -change)]
+        return JournalEntry(
+            date: date, source: .provision, reference: reference, description: "備抵呆帳提列 \(reference)",
+            lines: lines)
     }
 }

@@ -16,6 +16,8 @@ public enum ValidationError: OperatorFacingError, Equatable {
     case notPositive(field: String, value: Int64)
     case unknownValue(field: String, value: String, allowed: [String])
     case buyerNeedsTaxID
+    case receiptNumber(String)
+    case virtualAccount(String)
 
     public var operatorMessage: OperatorMessage {
         switch self {
@@ -75,6 +77,14 @@ public enum ValidationError: OperatorFacingError, Equatable {
                 en: "\(field) does not accept \"\(value)\"; allowed: \(allowed.joined(separator: ", "))")
         case .buyerNeedsTaxID:
             OperatorMessage(zh: "B2B 發票需要統一編號", en: "A B2B invoice needs the buyer's tax id (UBN)")
+        case .receiptNumber(let value):
+            OperatorMessage(
+                zh: "收款單號格式錯誤：\(value)（應為 RCP-年月日-序號）",
+                en: "Invalid receipt number: \(value) (RCP-YYYYMMDD-NNN)")
+        case .virtualAccount(let value):
+            OperatorMessage(
+                zh: "虛擬帳號錯誤：\(value)（公司代號加 8 位客戶號碼加檢查碼）",
+                en: "Invalid virtual account: \(value) (company prefix, 8-digit customer number, check digit)")
         }
     }
 }
