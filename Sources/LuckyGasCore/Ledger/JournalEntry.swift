@@ -37,6 +37,7 @@ public struct JournalEntry: Sendable, Hashable, Codable {
         case allowance = "ALLOWANCE"
         case allowanceCancel = "ALLOWANCE_CANCEL"
         case deposit = "DEPOSIT"
+        case opening = "OPENING"
         case receipt = "RECEIPT"
         case receiptReversal = "RECEIPT_REVERSAL"
         case refund = "REFUND"
@@ -130,6 +131,15 @@ public struct JournalEntry: Sendable, Hashable, Codable {
             date: date, source: .deposit, reference: order.rawValue,
             description: "鋼瓶押金 \(missingEmpties) 支（訂單 \(order.rawValue)）",
             lines: [.debit(.receivable, amount, customer: customer), .credit(.depositsReceived, amount)])
+    }
+
+    /// A receivable carried over from the old system: Dr 1140 / Cr 3300 opening balances.
+    public static func openingBalance(
+        reference: String, customer: CustomerID, amount: Money, date: LocalDate
+    ) -> JournalEntry {
+        JournalEntry(
+            date: date, source: .opening, reference: reference, description: "期初應收 \(reference)",
+            lines: [.debit(.receivable, amount, customer: customer), .credit(.openingBalances, amount)])
     }
 
     /// Receipt: Dr 1101 cash / 1130 checks / 1103 bank, Cr 1140 AR for the whole amount (what is not

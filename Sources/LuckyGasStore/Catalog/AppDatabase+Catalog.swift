@@ -136,6 +136,7 @@ extension AppDatabase {
     /// Records a receivable carried over from the old system (accountant), read by the credit check.
     public func importOpeningBalance(_ balance: OpeningBalance, by session: UserSession) throws {
         try session.require(.payments)
+        let now = clock.now()
         try record(
             by: session, action: "receivable.opening", entity: "customer", id: balance.customer.rawValue,
             event: "OpeningBalanceImported", value: balance
@@ -149,6 +150,11 @@ extension AppDatabase {
                     balance.customer.rawValue, balance.reference, balance.documentDate.iso, balance.dueDate.iso,
                     balance.amount.amount, balance.amount.amount,
                 ])
+            try InvoiceStore.post(
+                db,
+                .openingBalance(
+                    reference: balance.reference, customer: balance.customer, amount: balance.amount,
+                    date: balance.documentDate), at: now, by: session.name)
         }
     }
 

@@ -64,6 +64,7 @@ extension AppDatabase {
                         SELECT COALESCE(SUM(CASE kind WHEN 'RESERVE' THEN amount ELSE -amount END), 0)
                         FROM credit_reservation WHERE customer_id = ?
                         """), arguments: [id.rawValue]) ?? 0
+        let unapplied = try ReceivablesStore.unapplied(db, customer: id)
         let holds = try String.fetchAll(
             db.cachedStatement(
                 sql: "SELECT reason FROM credit_hold WHERE customer_id = ? AND released_at IS NULL ORDER BY id"),
@@ -73,7 +74,7 @@ extension AppDatabase {
         return CreditPosition(
             terms: PaymentTerms(rawValue: row["terms"]) ?? .cod,
             status: CustomerStatus(rawValue: row["status"]) ?? .active,
-            limit: Money(row["credit_limit"] as Int64), openAR: Money(ar?["open"] as Int64? ?? 0),
+            limit: Money(row["credit_limit"] as Int64), openAR: Money(ar?["open"] as Int64? ?? 0) - unapplied,
             reserved: Money(reserved),
             oldestDaysPastDue: daysPastDue, manualHolds: holds)
     }

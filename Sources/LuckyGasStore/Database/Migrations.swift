@@ -8,6 +8,7 @@ enum Migrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-foundation", migrate: foundation)
         migrator.registerMigration("v2-invoicing", migrate: invoicing)
+        migrator.registerMigration("v3-receivables", migrate: receivables)
         return migrator
     }
 
@@ -247,6 +248,98 @@ enum Migrations {
                   ('einvoice.qr_key', '', 'QR 種子密碼 Hex 32 碼 QR code AES key (secret)'),
                   ('einvoice.qr_key_is_test', '0', 'QR 金鑰為測試用 the QR key is a test key'),
                   ('einvoice.allowance_supervisor_above', '10000', '折讓超過此金額需主管核准 allowances above need a supervisor');
+                """)
+    }
+
+    /// Payments and allocations, bank statements, driver settlements, bad-debt provisions, and a
+    /// dated history of every change to an open item (for aging as of any date).
+    private static func receivables(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE payment (
+                  number TEXT PRIMARY KEY, customer_id TEXT NOT NULL REFERENCES customer(id),
+                  received_on TEXT NOT NULL, amount INTEGER NOT NULL CHECK (amount > 0),
+                  method TEXT NOT NULL
+                    CHECK (method IN ('CASH','CHECK','BANK_TRANSFER','CREDIT_CARD','LINE_PAY','JKOPAY')),
+                  reference TEXT NOT NULL DEFAULT '', check_bank TEXT, check_number TEXT, check_due TEXT,
+                  check_status TEXT CHECK (check_status IN ('HELD','CLEARED','BOUNCED')),
+                  source TEXT NOT NULL CHECK (source IN ('COUNTER','DELIVERY','BANK')),
+                  collector TEXT, order_number TEXT, bank_line_id INTEGER,
+                  unapplied INTEGER NOT NULL CHECK (unapplied >= 0), refunded INTEGER NOT NULL DEFAULT 0,
+                  status TEXT NOT NULL DEFAULT 'POSTED' CHECK (status IN ('POSTED','REVERSED')),
+                  reversed_on TEXT, reversed_by TEXT, reversal_reason TEXT,
+                  created_at TEXT NOT NULL, created_by TEXT NOT NULL,
+                  CHECK (unapplied + refunded <= amount));
+                CREATE INDEX payment_customer ON payment(customer_id, received_on);
+                CREATE INDEX payment_collector ON payment(collector, received_on) WHERE collector IS NOT NULL;
+                CREATE TABLE receipt_sequence (day TEXT PRIMARY KEY, last INTEGER NOT NULL);
+                CREATE TABLE allocation (
+                  id INTEGER PRIMARY KEY, payment_number TEXT NOT NULL REFERENCES payment(number),
+                  open_item_id INTEGER NOT NULL REFERENCES open_item(id), amount INTEGER NOT NULL CHECK (amount > 0),
+                  allocated_on TEXT NOT NULL, allocated_at TEXT NOT NULL, allocated_by TEXT NOT NULL,
+                  rule TEXT NOT NULL, reversed_on TEXT, reversed_at TEXT, reversed_by TEXT, reversal_reason TEXT);
+                CREATE INDEX allocation_payment ON allocation(payment_number);
+                CREATE INDEX allocation_item ON allocation(open_item_id);
+                CREATE TABLE payment_refund (
+                  id INTEGER PRIMARY KEY, payment_number TEXT NOT NULL REFERENCES payment(number),
+                  amount INTEGER NOT NULL CHECK (amount > 0), date TEXT NOT NULL, reason TEXT NOT NULL,
+                  at TEXT NOT NULL, by_user TEXT NOT NULL);
+                CREATE TABLE open_item_change (
+                  id INTEGER PRIMARY KEY, open_item_id INTEGER NOT NULL REFERENCES open_item(id),
+                  date TEXT NOT NULL, delta INTEGER NOT NULL, cause TEXT NOT NULL, reference TEXT NOT NULL);
+                CREATE INDEX open_item_change_item ON open_item_change(open_item_id, date);
+                CREATE INDEX open_item_change_date ON open_item_change(date);
+                CREATE INDEX open_item_reference ON open_item(reference);
+                CREATE INDEX open_item_amount ON open_item(open_amount) WHERE open_amount > 0;
+
+                CREATE TABLE bank_statement (
+                  id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, format TEXT NOT NULL, account TEXT NOT NULL,
+                  reference TEXT NOT NULL, sequence TEXT, currency TEXT NOT NULL, opening INTEGER, closing INTEGER,
+                  balanced INTEGER, line_count INTEGER NOT NULL, file_name TEXT NOT NULL,
+                  imported_at TEXT NOT NULL, imported_by TEXT NOT NULL);
+                CREATE TABLE bank_line (
+                  id INTEGER PRIMARY KEY, statement_id INTEGER NOT NULL REFERENCES bank_statement(id),
+                  key TEXT NOT NULL UNIQUE, ordinal INTEGER NOT NULL, value_date TEXT NOT NULL, mark TEXT NOT NULL,
+                  amount_cents INTEGER NOT NULL, type_code TEXT NOT NULL, customer_ref TEXT NOT NULL,
+                  bank_ref TEXT, text TEXT NOT NULL, virtual_account TEXT, payer_name TEXT, payer_account TEXT,
+                  status TEXT NOT NULL CHECK (status IN ('OPEN','MATCHED','REJECTED','IGNORED')),
+                  rule TEXT, customer_id TEXT, suggestion TEXT CHECK (suggestion IS NULL OR json_valid(suggestion)),
+                  payment_number TEXT REFERENCES payment(number), decided_at TEXT, decided_by TEXT, note TEXT);
+                CREATE INDEX bank_line_status ON bank_line(status, id);
+                CREATE TABLE bank_payer (
+                  payer_account TEXT PRIMARY KEY, customer_id TEXT NOT NULL REFERENCES customer(id),
+                  learned_at TEXT NOT NULL, learned_by TEXT NOT NULL);
+
+                CREATE TABLE driver_settlement (
+                  id INTEGER PRIMARY KEY, collector TEXT NOT NULL, day TEXT NOT NULL,
+                  expected_cash INTEGER NOT NULL, expected_checks INTEGER NOT NULL,
+                  counted_cash INTEGER NOT NULL, counted_checks INTEGER NOT NULL, reason TEXT NOT NULL,
+                  status TEXT NOT NULL CHECK (status IN ('SUBMITTED','APPROVED')),
+                  submitted_at TEXT NOT NULL, submitted_by TEXT NOT NULL, approved_at TEXT, approved_by TEXT,
+                  UNIQUE (collector, day));
+                ALTER TABLE delivery ADD COLUMN driver_id TEXT;
+                ALTER TABLE delivery ADD COLUMN payment_number TEXT;
+
+                INSERT INTO parameter (key, value, description) VALUES
+                  ('bank.va_prefix', '99123', '虛擬帳號企業代號 virtual account prefix from the bank (5 digits)'),
+                  ('bank.account', '004/012345678901', '收款帳戶 the company account statements are for'),
+                  ('receivables.collection_days', '90', '催收候選逾期天數 days past due for collection candidates'),
+                  ('receivables.collection_balance', '50000', '催收候選餘額 balance above which to collect'),
+                  ('receivables.provision_percent', '0,1,5,10,50',
+                   '備抵呆帳提列率 provision percent per bucket: current,1-30,31-60,61-90,91+'),
+                  ('receivables.dso_days', '90', 'DSO 計算天數 days of sales DSO looks back over');
+
+                INSERT INTO journal_entry (date, source, reference, description, created_at, created_by)
+                  SELECT document_date, 'OPENING', reference, '期初應收 ' || reference, document_date, 'migration'
+                  FROM open_item WHERE kind = 'OPENING' ORDER BY id;
+                INSERT INTO journal_line (entry_id, line_no, account, customer_id, debit, credit)
+                  SELECT e.id, 1, '1140', o.customer_id, o.amount, 0 FROM journal_entry e
+                  JOIN open_item o ON o.kind = 'OPENING' AND o.reference = e.reference
+                  WHERE e.source = 'OPENING';
+                INSERT INTO journal_line (entry_id, line_no, account, customer_id, debit, credit)
+                  SELECT e.id, 2, '3300', NULL, 0, o.amount FROM journal_entry e
+                  JOIN open_item o ON o.kind = 'OPENING' AND o.reference = e.reference
+                  WHERE e.source = 'OPENING';
                 """)
     }
 }

@@ -12,6 +12,11 @@ public enum StoreError: OperatorFacingError {
     case invoiceNotFound(String)
     case allowanceNotFound(String)
     case invoicing(InvoicingError)
+    case receivables(ReceivablesError)
+    case bankStatement(OperatorMessage)
+    case paymentNotFound(String)
+    case bankLineNotFound(Int64)
+    case settlementNotFound(String)
     case addressNotFound(customer: CustomerID, address: Int64)
     case userNotFound(String)
     case wrongPassword(user: String, attemptsLeft: Int)
@@ -40,6 +45,11 @@ public enum StoreError: OperatorFacingError {
         case .invoiceNotFound(let number): OperatorMessage(zh: "查無發票 \(number)", en: "No invoice \(number)")
         case .allowanceNotFound(let number): OperatorMessage(zh: "查無折讓單 \(number)", en: "No allowance \(number)")
         case .invoicing(let error): error.operatorMessage
+        case .receivables(let error): error.operatorMessage
+        case .bankStatement(let message): message
+        case .paymentNotFound(let number): OperatorMessage(zh: "查無收款 \(number)", en: "No payment \(number)")
+        case .bankLineNotFound(let id): OperatorMessage(zh: "查無對帳明細 #\(id)", en: "No statement line #\(id)")
+        case .settlementNotFound(let key): OperatorMessage(zh: "查無繳款單 \(key)", en: "No settlement \(key)")
         case .addressNotFound(let customer, let address):
             OperatorMessage(
                 zh: "客戶 \(customer) 沒有第 \(address) 號地址", en: "Customer \(customer) has no address \(address)")
@@ -91,6 +101,8 @@ public enum StoreError: OperatorFacingError {
         case let error as CalendarError: return .calendar(error)
         case let error as IllegalTransition: return .transition(error)
         case let error as InvoicingError: return .invoicing(error)
+        case let error as ReceivablesError: return .receivables(error)
+        case let error as any OperatorFacingError: return .bankStatement(error.operatorMessage)
         case let error as DatabaseError:
             if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED { return .databaseBusy }
             return .database(error.message ?? error.description)

@@ -72,6 +72,9 @@ extension AppDatabase {
                     UPDATE open_item SET amount = amount - ?, open_amount = open_amount - ?
                     WHERE kind = 'INVOICE' AND reference = ?
                     """, arguments: [draft.total.amount, draft.total.amount, number.rawValue])
+            try ReceivablesStore.changed(
+                db, kind: "INVOICE", reference: number.rawValue, date: now.date, delta: -draft.total,
+                cause: "ALLOWANCE", document: allowance)
             try InvoiceStore.post(
                 db,
                 .allowance(
@@ -127,6 +130,9 @@ extension AppDatabase {
                     UPDATE open_item SET amount = amount + ?, open_amount = open_amount + ?
                     WHERE kind = 'INVOICE' AND reference = ?
                     """, arguments: [(net + tax).amount, (net + tax).amount, invoiceNumber.rawValue])
+            try ReceivablesStore.changed(
+                db, kind: "INVOICE", reference: invoiceNumber.rawValue, date: now.date, delta: net + tax,
+                cause: "ALLOWANCE_CANCEL", document: number)
             try InvoiceStore.post(
                 db,
                 .allowanceCancelled(

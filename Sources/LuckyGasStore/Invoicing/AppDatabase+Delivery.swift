@@ -25,6 +25,12 @@ extension AppDatabase {
         guard report.collected >= .zero else {
             throw StoreError.invalid(.notPositive(field: "collected", value: report.collected.amount))
         }
+        if let driver = report.driver {
+            guard try read({ db in try Bool.fetchOne(db, sql: "SELECT 1 FROM driver WHERE id = ?", arguments: [driver]) }) != nil
+            else {
+                throw StoreError.invalid(.unknownValue(field: "司機 driver", value: driver, allowed: try driverIDs()))
+            }
+        }
         let now = clock.now()
         let ids = ids
         let random = random.fourDigits()
@@ -94,18 +100,34 @@ extension AppDatabase {
             try InvoiceStore.post(
                 db, .invoiceIssued(invoice, customer: before.customer, split: draft.split, date: now.date), at: now,
                 by: session.name)
-            try Self.openItem(
-                db, customer: before.customer, kind: "INVOICE", reference: invoice.rawValue, date: now.date, due: due,
-                amount: draft.total)
+            var items = [
+                try Self.openItem(
+                    db, customer: before.customer, kind: "INVOICE", reference: invoice.rawValue, date: now.date,
+                    due: due, amount: draft.total)
+            ]
             if deposit.amount > .zero {
                 try InvoiceStore.post(
                     db,
                     .deposit(
                         order: number, customer: before.customer, amount: deposit.amount,
                         missingEmpties: deposit.missingEmpties, date: now.date), at: now, by: session.name)
-                try Self.openItem(
-                    db, customer: before.customer, kind: "DEPOSIT", reference: number.rawValue, date: now.date,
-                    due: now.date, amount: deposit.amount)
+                items.append(
+                    try Self.openItem(
+                        db, customer: before.customer, kind: "DEPOSIT", reference: number.rawValue, date: now.date,
+                        due: now.date, amount: deposit.amount))
+            }
+            let collector = report.driver ?? session.name
+            var payment: ReceiptNumber?
+            if report.collected > .zero {
+                let method = try PaymentMethod(report.method ?? "CASH")
+                let number = try ReceivablesStore.insertPayment(
+                    db, PaymentInput(customer: before.customer, amount: report.collected, method: method),
+                    source: .delivery, collector: collector, order: number, at: now, by: session.name)
+                try ReceivablesStore.apply(
+                    db, payment: number, customer: before.customer,
+                    shares: AllocationPlan.oldestFirst(items, amount: report.collected), rule: "DELIVERY", at: now,
+                    by: session.name)
+                payment = number
             }
             if before.reserved > .zero {
                 try Reservations.record(
@@ -117,13 +139,15 @@ extension AppDatabase {
             try db.cachedStatement(
                 sql: """
                     INSERT INTO delivery (order_number, delivered_at, delivered_by, empties_returned, missing_empties,
-                      deposit, collected, method, invoice_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      deposit, collected, method, invoice_number, driver_id, payment_number)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """
             ).execute(
                 arguments: [
                     number.rawValue, now.iso, session.name, deposit.emptiesReturned, deposit.missingEmpties,
                     deposit.amount.amount, report.collected.amount,
                     report.collected > .zero ? (report.method ?? "CASH") : report.method, invoice.rawValue,
+                    report.driver, payment?.rawValue,
                 ])
             for line in before.quote.lines {
                 try db.execute(
@@ -144,7 +168,7 @@ extension AppDatabase {
             after.reserved = .zero  // the whole reservation was used above
             let receipt = DeliveryReceipt(
                 order: number, invoice: invoice, total: draft.total, deposit: deposit, collected: report.collected,
-                dueDate: due)
+                dueDate: due, payment: payment)
             try Change(
                 action: "order.deliver", entity: "order", entityID: number.rawValue,
                 before: AuditLog.json(OrderState(before)), after: AuditLog.json(OrderState(after)),
@@ -162,17 +186,25 @@ extension AppDatabase {
         }
     }
 
-    /// Opens a receivable (`open_item`).
+    /// Ids of active drivers.
+    func driverIDs() throws -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT id FROM driver WHERE active = 1 ORDER BY id") }
+    }
+
+    /// Opens a receivable (`open_item`) and returns it as allocation sees it.
     static func openItem(
         _ db: Database, customer: CustomerID, kind: String, reference: String, date: LocalDate, due: LocalDate,
         amount: Money
-    ) throws {
+    ) throws -> OpenItemBalance {
         try db.cachedStatement(
             sql: """
                 INSERT INTO open_item (customer_id, kind, reference, document_date, due_date, amount, open_amount)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [customer.rawValue, kind, reference, date.iso, due.iso, amount.amount, amount.amount])
+        return OpenItemBalance(
+            id: db.lastInsertedRowID, reference: reference, kind: kind, date: date, due: due, amount: amount,
+            open: amount)
     }
 }
 

@@ -115,6 +115,9 @@ extension AppDatabase {
                       approved_by = ?, version = version + 1 WHERE number = ?
                     """,
                 arguments: [now.iso, session.name, reason, approver?.name, number.rawValue])
+            try ReceivablesStore.changed(
+                db, kind: "INVOICE", reference: number.rawValue, date: now.date, delta: -invoice.open,
+                cause: "CANCEL", document: number.rawValue)
             try db.execute(
                 sql: """
                     UPDATE open_item SET open_amount = 0, closed_reason = 'CANCELLED'

@@ -10,16 +10,20 @@ public struct DeliveryReport: Sendable, Hashable, Codable {
     public var collected: Money
     /// How it was paid (CASH, CHECK, ...), when something was collected.
     public var method: String?
+    /// The driver (`DRV001`) who delivered and collected; nil for a walk-in sale at the counter,
+    /// whose money the counter user settles.
+    public var driver: String?
 
     /// Creates a report.
     public init(
         quantities: [ProductCode: Int] = [:], emptiesReturned: Int? = nil, collected: Money = .zero,
-        method: String? = nil
+        method: String? = nil, driver: String? = nil
     ) {
         self.quantities = quantities
         self.emptiesReturned = emptiesReturned
         self.collected = collected
         self.method = method
+        self.driver = driver
     }
 
     /// The payment methods of DOMAIN.md.
@@ -40,6 +44,8 @@ public struct DeliveryReceipt: Sendable, Hashable, Codable {
     public var collected: Money
     /// When the receivable is due.
     public var dueDate: LocalDate
+    /// The receipt of the money collected, if any.
+    public var payment: ReceiptNumber?
 }
 
 /// The seller and e-invoice settings (parameters `company.*`, `einvoice.*`).

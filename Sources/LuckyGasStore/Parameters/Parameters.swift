@@ -48,6 +48,25 @@ enum Parameters {
         return rules
     }
 
+    static func receivablesRules(_ db: Database) throws -> ReceivablesRules {
+        var rules = ReceivablesRules()
+        rules.collectionDays = try integer(db, "receivables.collection_days", default: rules.collectionDays)
+        rules.collectionBalance = Money(
+            Int64(try integer(db, "receivables.collection_balance", default: Int(rules.collectionBalance.amount))))
+        rules.dsoDays = try integer(db, "receivables.dso_days", default: rules.dsoDays)
+        if let text = try value(db, "receivables.provision_percent") {
+            let rates = text.split(separator: ",").compactMap { Int(String($0).trimmingSpaces) }
+            if rates.count == AgingBucket.allCases.count { rules.provisionPercent = rates }
+        }
+        return rules
+    }
+
+    /// The bank's company prefix for virtual accounts (digits).
+    static func virtualAccountPrefix(_ db: Database) throws -> String {
+        let prefix = try value(db, "bank.va_prefix")?.trimmingSpaces ?? ""
+        return prefix.isEmpty || !prefix.allSatisfy(\.isASCIIDigit) ? "99123" : prefix
+    }
+
     static func pricingRules(_ db: Database) throws -> PricingRules {
         var rules = PricingRules()
         let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT kind, key, value FROM price_rule"))

@@ -1,0 +1,127 @@
+import Foundation
+import GRDB
+import LuckyGasCore
+
+extension AppDatabase {
+    /// Every collector (driver, or counter user for walk-in sales) with cash or checks collected
+    /// at deliveries on `day`, with what was recorded, counted and approved.
+    public func settlements(on day: LocalDate) throws -> [SettlementRecord] {
+        try read { db in
+            let collectors = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT collector FROM payment WHERE source = 'DELIVERY' AND received_on = ?1
+                      AND method IN ('CASH', 'CHECK')
+                    UNION SELECT collector FROM driver_settlement WHERE day = ?1 ORDER BY 1
+                    """, arguments: [day.iso])
+            return try collectors.map { try Self.settlement(db, collector: $0, day: day) }
+        }
+    }
+
+    /// One collector's day.
+    public func settlement(collector: String, day: LocalDate) throws -> SettlementRecord {
+        try read { db in try Self.settlement(db, collector: collector, day: day) }
+    }
+
+    static func settlement(_ db: Database, collector: String, day: LocalDate) throws -> SettlementRecord {
+        let expected = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT COUNT(*) AS deliveries,
+                  COALESCE(SUM(CASE method WHEN 'CASH' THEN amount ELSE 0 END), 0) AS cash,
+                  COALESCE(SUM(CASE method WHEN 'CHECK' THEN amount ELSE 0 END), 0) AS checks
+                FROM payment WHERE source = 'DELIVERY' AND collector = ? AND received_on = ?
+                  AND method IN ('CASH', 'CHECK')
+                """, arguments: [collector, day.iso])
+        let cash = Money(expected?["cash"] as Int64? ?? 0)
+        let checks = Money(expected?["checks"] as Int64? ?? 0)
+        var record = SettlementRecord(
+            collector: collector, day: day, deliveries: expected?["deliveries"] ?? 0,
+            count: SettlementCount(expectedCash: cash, expectedChecks: checks, countedCash: .zero, countedChecks: .zero),
+            status: "OPEN", reason: "")
+        if let row = try Row.fetchOne(
+            db, sql: "SELECT * FROM driver_settlement WHERE collector = ? AND day = ?", arguments: [collector, day.iso])
+        {
+            record.count = SettlementCount(
+                expectedCash: Money(row["expected_cash"] as Int64), expectedChecks: Money(row["expected_checks"] as Int64),
+                countedCash: Money(row["counted_cash"] as Int64), countedChecks: Money(row["counted_checks"] as Int64))
+            record.status = row["status"]
+            record.reason = row["reason"]
+            record.submittedBy = row["submitted_by"]
+            record.approvedBy = row["approved_by"]
+        }
+        return record
+    }
+
+    /// Records what a collector handed in for `day`: a variance needs a reason; checks must agree.
+    @discardableResult
+    public func submitSettlement(
+        collector: String, day: LocalDate, countedCash: Money, countedChecks: Money, reason: String,
+        by session: UserSession
+    ) throws -> SettlementRecord {
+        try session.require(.payments)
+        let now = clock.now()
+        let ids = ids
+        let reason = reason.trimmingSpaces
+        return try write { db in
+            var record = try Self.settlement(db, collector: collector, day: day)
+            guard record.status == "OPEN" else {
+                throw ReceivablesError.settlementExists(collector: collector, date: day, status: record.status)
+            }
+            guard record.deliveries > 0 else { throw ReceivablesError.nothingToSettle(collector: collector, date: day) }
+            record.count.countedCash = countedCash
+            record.count.countedChecks = countedChecks
+            try record.count.validate(reason: reason)
+            try db.execute(
+                sql: """
+                    INSERT INTO driver_settlement (collector, day, expected_cash, expected_checks, counted_cash,
+                      counted_checks, reason, status, submitted_at, submitted_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 'SUBMITTED', ?, ?)
+                    """,
+                arguments: [
+                    collector, day.iso, record.count.expectedCash.amount, record.count.expectedChecks.amount,
+                    countedCash.amount, countedChecks.amount, reason, now.iso, session.name,
+                ])
+            let after = try Self.settlement(db, collector: collector, day: day)
+            try Change(
+                action: "settlement.submit", entity: "settlement", entityID: "\(collector)/\(day.iso)", before: nil,
+                after: AuditLog.json(after), version: 1, event: "SettlementSubmitted"
+            ).record(db, user: session.name, at: now, ids: ids)
+            return after
+        }
+    }
+
+    /// A supervisor approves a counted day: the cash goes to the bank as one journal entry
+    /// (Dr 1103 counted, Cr 1101 recorded, the variance to 7885). Checks stay in 1130 until the
+    /// bank collects them (`clearCheck`).
+    @discardableResult
+    public func approveSettlement(collector: String, day: LocalDate, by session: UserSession) throws
+        -> SettlementRecord
+    {
+        try session.require(.approve)
+        let now = clock.now()
+        let ids = ids
+        return try write { db in
+            let before = try Self.settlement(db, collector: collector, day: day)
+            guard before.status == "SUBMITTED" else { throw ReceivablesError.settlementNotPending(before.status) }
+            guard before.submittedBy != session.name else { throw ReceivablesError.selfApproval }
+            try db.execute(
+                sql: """
+                    UPDATE driver_settlement SET status = 'APPROVED', approved_at = ?, approved_by = ?
+                    WHERE collector = ? AND day = ?
+                    """, arguments: [now.iso, session.name, collector, day.iso])
+            try InvoiceStore.post(
+                db,
+                .settlement(
+                    reference: "SET-\(collector)-\(day.compact)", collector: collector,
+                    expected: before.count.expectedCash, counted: before.count.countedCash, date: day),
+                at: now, by: session.name)
+            let after = try Self.settlement(db, collector: collector, day: day)
+            try Change(
+                action: "settlement.approve", entity: "settlement", entityID: "\(collector)/\(day.iso)",
+                before: AuditLog.json(before), after: AuditLog.json(after), version: 2, event: "SettlementApproved"
+            ).record(db, user: session.name, at: now, ids: ids)
+            return after
+        }
+    }
+}

@@ -1,0 +1,261 @@
+import Foundation
+import GRDB
+import LuckyGasCore
+
+/// The shared steps of receivables inside a write transaction: numbering, posting a payment,
+/// moving money between a payment and open items, and the dated history of open items.
+enum ReceivablesStore {
+    /// Takes the next receipt number of `day`.
+    static func nextReceipt(_ db: Database, day: LocalDate) throws -> ReceiptNumber {
+        let last =
+            try Int.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        INSERT INTO receipt_sequence (day, last) VALUES (?, 1)
+                        ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last
+                        """), arguments: [day.iso]) ?? 1
+        return ReceiptNumber(day: day, sequence: last)
+    }
+
+    /// Where a payment came from.
+    enum Source: String { case counter = "COUNTER", delivery = "DELIVERY", bank = "BANK" }
+
+    /// Writes a payment and its receipt journal entry; everything is unapplied until allocated.
+    static func insertPayment(
+        _ db: Database, _ input: PaymentInput, source: Source, collector: String? = nil, order: OrderNumber? = nil,
+        bankLine: Int64? = nil, at now: LocalDateTime, by user: String
+    ) throws -> ReceiptNumber {
+        guard input.amount > .zero else {
+            throw StoreError.invalid(.notPositive(field: "金額 amount", value: input.amount.amount))
+        }
+        if input.method == .check, source == .counter, input.check == nil {
+            throw ReceivablesError.checkDetailsRequired
+        }
+        if input.method != .check, input.check != nil { throw ReceivablesError.checkDetailsOnlyForChecks }
+        guard
+            try Bool.fetchOne(
+                db.cachedStatement(sql: "SELECT 1 FROM customer WHERE id = ?"), arguments: [input.customer.rawValue])
+                != nil
+        else { throw StoreError.customerNotFound(input.customer.rawValue) }
+        let received = input.receivedOn ?? now.date
+        let number = try nextReceipt(db, day: now.date)
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO payment (number, customer_id, received_on, amount, method, reference, check_bank,
+                  check_number, check_due, check_status, source, collector, order_number, bank_line_id, unapplied,
+                  created_at, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            number.rawValue, input.customer.rawValue, received.iso, input.amount.amount, input.method.rawValue,
+            input.reference, input.check?.bank, input.check?.number, input.check?.due.iso,
+            input.method == .check ? "HELD" : nil, source.rawValue, collector, order?.rawValue, bankLine,
+            input.amount.amount, now.iso, user,
+        ])
+        try InvoiceStore.post(
+            db,
+            .receipt(number, customer: input.customer, method: input.method, amount: input.amount, date: received),
+            at: now, by: user)
+        return number
+    }
+
+    /// A customer's open items, oldest due first.
+    static func openItems(_ db: Database, customer: CustomerID) throws -> [OpenItemBalance] {
+        try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT id, reference, kind, document_date, due_date, amount, open_amount FROM open_item
+                    WHERE customer_id = ? AND open_amount > 0 ORDER BY due_date, document_date, id
+                    """), arguments: [customer.rawValue]
+        ).map(openItem)
+    }
+
+    static func openItem(_ row: Row) -> OpenItemBalance {
+        OpenItemBalance(
+            id: row["id"], reference: row["reference"], kind: row["kind"],
+            date: LocalDate.parsing(row["document_date"]), due: LocalDate.parsing(row["due_date"]),
+            amount: Money(row["amount"] as Int64), open: Money(row["open_amount"] as Int64))
+    }
+
+    /// Moves `shares` of payment `number` onto open items. The guarded updates make it impossible
+    /// to allocate more than an item's open amount or the payment's unapplied amount, however
+    /// many processes try at once.
+    static func apply(
+        _ db: Database, payment number: ReceiptNumber, customer: CustomerID, shares: [AllocationShare], rule: String,
+        at now: LocalDateTime, by user: String
+    ) throws {
+        for share in shares {
+            try db.cachedStatement(
+                sql: "UPDATE open_item SET open_amount = open_amount - ? WHERE id = ? AND customer_id = ? AND open_amount >= ?"
+            ).execute(arguments: [share.amount.amount, share.item, customer.rawValue, share.amount.amount])
+            guard db.changesCount == 1 else {
+                let open =
+                    try Int64.fetchOne(
+                        db.cachedStatement(sql: "SELECT open_amount FROM open_item WHERE id = ?"),
+                        arguments: [share.item]) ?? 0
+                throw ReceivablesError.allocationAboveOpen(share.reference, amount: share.amount, open: Money(open))
+            }
+            try db.cachedStatement(
+                sql: """
+                    UPDATE payment SET unapplied = unapplied - ? WHERE number = ? AND status = 'POSTED' AND unapplied >= ?
+                    """
+            ).execute(arguments: [share.amount.amount, number.rawValue, share.amount.amount])
+            guard db.changesCount == 1 else {
+                let unapplied =
+                    try Int64.fetchOne(
+                        db.cachedStatement(sql: "SELECT unapplied FROM payment WHERE number = ?"),
+                        arguments: [number.rawValue]) ?? 0
+                throw ReceivablesError.allocationAboveUnapplied(total: share.amount, unapplied: Money(unapplied))
+            }
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO allocation (payment_number, open_item_id, amount, allocated_on, allocated_at,
+                      allocated_by, rule) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """
+            ).execute(arguments: [number.rawValue, share.item, share.amount.amount, now.date.iso, now.iso, user, rule])
+            try changed(db, item: share.item, date: now.date, delta: -share.amount, cause: "ALLOCATION", reference: number.rawValue)
+        }
+    }
+
+    /// Reverses active allocations (all of the payment's, or one), reopening their items.
+    static func reverseAllocations(
+        _ db: Database, payment number: ReceiptNumber, only id: Int64? = nil, reason: String, at now: LocalDateTime,
+        by user: String
+    ) throws -> Money {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, open_item_id, amount FROM allocation
+                WHERE payment_number = ? AND reversed_on IS NULL AND (? IS NULL OR id = ?) ORDER BY id
+                """, arguments: [number.rawValue, id, id])
+        var total = Money.zero
+        for row in rows {
+            let amount = Money(row["amount"] as Int64)
+            let item: Int64 = row["open_item_id"]
+            try db.execute(
+                sql: """
+                    UPDATE allocation SET reversed_on = ?, reversed_at = ?, reversed_by = ?, reversal_reason = ?
+                    WHERE id = ?
+                    """, arguments: [now.date.iso, now.iso, user, reason, row["id"] as Int64])
+            try db.execute(
+                sql: "UPDATE open_item SET open_amount = open_amount + ? WHERE id = ?", arguments: [amount.amount, item])
+            try changed(db, item: item, date: now.date, delta: amount, cause: "UNALLOCATION", reference: number.rawValue)
+            total += amount
+        }
+        try db.execute(
+            sql: "UPDATE payment SET unapplied = unapplied + ? WHERE number = ?",
+            arguments: [total.amount, number.rawValue])
+        return total
+    }
+
+    /// Records a dated change of an item's open amount (what aging as of a past date reads).
+    static func changed(
+        _ db: Database, item: Int64, date: LocalDate, delta: Money, cause: String, reference: String
+    ) throws {
+        try db.cachedStatement(
+            sql: "INSERT INTO open_item_change (open_item_id, date, delta, cause, reference) VALUES (?, ?, ?, ?, ?)"
+        ).execute(arguments: [item, date.iso, delta.amount, cause, reference])
+    }
+
+    /// Records a change for the item of `kind`/`reference` (invoice cancels and allowances).
+    static func changed(
+        _ db: Database, kind: String, reference: String, date: LocalDate, delta: Money, cause: String,
+        document: String
+    ) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO open_item_change (open_item_id, date, delta, cause, reference)
+                SELECT id, ?, ?, ?, ? FROM open_item WHERE kind = ? AND reference = ?
+                """, arguments: [date.iso, delta.amount, cause, document, kind, reference])
+    }
+
+    /// The customer's unapplied credit (payments not yet allocated).
+    static func unapplied(_ db: Database, customer: CustomerID) throws -> Money {
+        Money(
+            try Int64.fetchOne(
+                db.cachedStatement(
+                    sql: "SELECT COALESCE(SUM(unapplied), 0) FROM payment WHERE customer_id = ? AND status = 'POSTED'"),
+                arguments: [customer.rawValue]) ?? 0)
+    }
+
+    /// Reads a payment with its allocations.
+    static func payment(_ db: Database, _ number: ReceiptNumber) throws -> PaymentRecord {
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: "SELECT p.*, c.name FROM payment p JOIN customer c ON c.id = p.customer_id WHERE number = ?",
+                arguments: [number.rawValue])
+        else { throw StoreError.paymentNotFound(number.rawValue) }
+        let allocations = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT a.*, o.reference, o.kind FROM allocation a JOIN open_item o ON o.id = a.open_item_id
+                WHERE payment_number = ? ORDER BY a.id
+                """, arguments: [number.rawValue]
+        ).map { row in
+            AllocationRecord(
+                id: row["id"], reference: row["reference"], kind: row["kind"], amount: Money(row["amount"] as Int64),
+                allocatedOn: LocalDate.parsing(row["allocated_on"]), allocatedBy: row["allocated_by"],
+                rule: row["rule"], reversedOn: (row["reversed_on"] as String?).map(LocalDate.parsing),
+                reversalReason: row["reversal_reason"])
+        }
+        let check: CheckDetails? =
+            if let bank = row["check_bank"] as String?, let checkNumber = row["check_number"] as String?,
+                let due = row["check_due"] as String?
+            {
+                CheckDetails(bank: bank, number: checkNumber, due: LocalDate.parsing(due))
+            } else { nil }
+        return PaymentRecord(
+            number: number, customer: try CustomerID(row["customer_id"]), customerName: row["name"],
+            receivedOn: LocalDate.parsing(row["received_on"]), amount: Money(row["amount"] as Int64),
+            method: PaymentMethod(rawValue: row["method"]) ?? .cash, reference: row["reference"], check: check,
+            checkStatus: row["check_status"], source: row["source"], collector: row["collector"],
+            status: row["status"], unapplied: Money(row["unapplied"] as Int64),
+            refunded: Money(row["refunded"] as Int64), reversalReason: row["reversal_reason"],
+            allocations: allocations, createdBy: row["created_by"])
+    }
+
+    /// The allocation `request` asks for, against the customer's open items now.
+    static func shares(
+        _ db: Database, _ request: AllocationRequest, customer: CustomerID, reference: String, unapplied: Money
+    ) throws -> [AllocationShare] {
+        let items = try openItems(db, customer: customer)
+        switch request {
+        case .none:
+            return []
+        case .automatic:
+            let named = Set(StatementMatcher.documentTokens(in: reference))
+            let first = AllocationPlan.oldestFirst(items.filter { named.contains($0.reference) }, amount: unapplied)
+            let used = Set(first.map(\.item))
+            let rest = unapplied - first.map(\.amount).sum()
+            return first + AllocationPlan.oldestFirst(items.filter { !used.contains($0.id) }, amount: rest)
+        case .chosen(let wanted):
+            let byReference = Dictionary(items.map { ($0.reference, $0) }, uniquingKeysWith: { first, _ in first })
+            var shares: [AllocationShare] = []
+            for (reference, amount) in wanted {
+                let key = reference.trimmingSpaces.uppercased()
+                guard let item = byReference[key] else {
+                    if try Bool.fetchOne(
+                        db, sql: "SELECT 1 FROM open_item WHERE reference = ? AND customer_id <> ?",
+                        arguments: [key, customer.rawValue]) != nil
+                    {
+                        throw ReceivablesError.wrongCustomer(key, customer: customer)
+                    }
+                    throw ReceivablesError.itemNotOpen(key)
+                }
+                shares.append(AllocationShare(item: item.id, reference: item.reference, amount: amount))
+            }
+            try AllocationPlan.validate(
+                shares, items: Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
+                unapplied: unapplied)
+            return shares
+        }
+    }
+}
+
+extension LocalDate {
+    /// Parses a stored ISO date (the store only writes valid ones).
+    static func parsing(_ text: String) -> LocalDate {
+        (try? LocalDate(text)) ?? LocalDate(daysSinceEpoch: 0)
+    }
+}
