@@ -10,7 +10,8 @@ struct LuckyGas: ParsableCommand {
         discussion: "不加子指令時開啟終端畫面。 / With no subcommand, opens the terminal UI.",
         subcommands: [
             DatabaseCommand.self, CustomerCommand.self, OrderCommand.self, CreditCommand.self, InvoiceCommand.self,
-            EInvoiceCommand.self, TaxCommand.self, LedgerCommand.self, SampleCommand.self, BenchCommand.self,
+            EInvoiceCommand.self, TaxCommand.self, LedgerCommand.self, PaymentCommand.self, BankCommand.self,
+            SettlementCommand.self, ReportCommand.self, SampleCommand.self, BenchCommand.self,
         ])
 
     @OptionGroup var global: GlobalOptions

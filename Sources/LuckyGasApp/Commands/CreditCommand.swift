@@ -5,7 +5,7 @@ import LuckyGasStore
 /// `luckygas credit check`.
 struct CreditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "credit", abstract: "信用 / Credit.", subcommands: [Check.self])
+        commandName: "credit", abstract: "信用 / Credit.", subcommands: [Check.self, Hold.self, Release.self, Holds.self])
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -31,6 +31,64 @@ struct CreditCommand: ParsableCommand {
                                 : "\(amount)：不可接受 / refused — \(report.refusal?.description ?? "")")
                     }
                     return lines
+                }
+            }
+        }
+    }
+
+    struct Hold: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "人工凍結信用 / Put a customer on hold.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var user: UserOptions
+        @Argument(help: "客戶編號 / Customer id.") var id: String
+        @Option(help: "原因 / Reason.") var reason: String
+
+        func run() throws {
+            try perform(global) {
+                let customerID = try parsed { try CustomerID(id) }
+                let database = try global.open()
+                try database.placeCreditHold(customerID, reason: reason, by: user.session(database))
+                let report = try database.creditCheck(customerID)
+                global.output.emit(report) { ["\(customerID) 已凍結 / on hold: \(reason)"] }
+            }
+        }
+    }
+
+    struct Release: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "解除人工凍結 / Lift a customer's manual holds.",
+            discussion: "逾期與超額的自動凍結在付款後自動解除。 / Automatic holds lift once paid.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var user: UserOptions
+        @Argument(help: "客戶編號 / Customer id.") var id: String
+        @Option(help: "原因 / Reason.") var reason: String
+
+        func run() throws {
+            try perform(global) {
+                let customerID = try parsed { try CustomerID(id) }
+                let database = try global.open()
+                try database.releaseCreditHold(customerID, reason: reason, by: user.session(database))
+                let report = try database.creditCheck(customerID)
+                global.output.emit(report) {
+                    ["\(customerID) 已解除人工凍結 / manual holds lifted"] + report.holds.map { "仍有 still: \($0.zh) / \($0.en)" }
+                }
+            }
+        }
+    }
+
+    struct Holds: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "目前所有凍結 / Every hold in force.")
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            try perform(global) {
+                let holds = try global.open().creditHolds()
+                global.output.emit(holds) {
+                    holds.isEmpty
+                        ? ["沒有凍結 / No holds"]
+                        : holds.map {
+                            "\($0.customer) \(pad($0.name, 16)) \(pad($0.kind, 10)) \($0.reason.zh) / \($0.reason.en)"
+                        }
                 }
             }
         }

@@ -5,7 +5,7 @@ import LuckyGasStore
 /// `luckygas customer add|show|search`.
 struct CustomerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "customer", abstract: "客戶 / Customers.", subcommands: [Add.self, Show.self, Search.self])
+        commandName: "customer", abstract: "客戶 / Customers.", subcommands: [Add.self, Show.self, Search.self, Statement.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "新增客戶 / Add a customer.")
@@ -108,5 +108,68 @@ struct CustomerCommand: ParsableCommand {
                 }
             }
         }
+    }
+}
+
+extension CustomerCommand {
+    struct Statement: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "客戶對帳單（文字或 CSV）/ Customer statement (text or CSV).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "客戶編號 / Customer id.") var id: String
+        @Option(help: "起日 / From (YYYY-MM-DD).") var from: String
+        @Option(help: "迄日 / To (YYYY-MM-DD).") var to: String
+        @Flag(help: "輸出 CSV / CSV output.") var csv = false
+
+        func run() throws {
+            try perform(global) {
+                let (customerID, start, end) = try parsed { (try CustomerID(id), try LocalDate(from), try LocalDate(to)) }
+                let statement = try global.open().customerStatement(customerID, from: start, to: end)
+                if csv && !global.json {
+                    Output.write(StatementText.csv(statement), to: .standardOutput)
+                    return
+                }
+                global.output.emit(statement) { StatementText.lines(statement) }
+            }
+        }
+    }
+}
+
+/// A customer statement as text and CSV.
+enum StatementText {
+    static func lines(_ statement: CustomerStatement) -> [String] {
+        var lines = [
+            "對帳單 Statement  \(statement.customer) \(statement.name)",
+            "期間 period \(statement.from) ~ \(statement.to)",
+            "匯款帳號 pay to: 虛擬帳號 virtual account \(statement.virtualAccount.digits)（\(statement.bankAccount)）",
+            "期初餘額 opening balance \(pad(statement.opening.grouped, 12, right: true))",
+        ]
+        for line in statement.lines {
+            lines.append(
+                "\(line.date) \(pad(line.reference, 17)) \(pad(line.description, 30)) \(pad(line.debit == .zero ? "" : line.debit.grouped, 10, right: true)) \(pad(line.credit == .zero ? "" : line.credit.grouped, 10, right: true)) \(pad(line.balance.grouped, 12, right: true))"
+            )
+        }
+        lines.append("期末餘額 closing balance \(pad(statement.closing.grouped, 12, right: true))")
+        lines.append("未結帳款 open items:")
+        for item in statement.openItems {
+            lines.append(
+                "  \(pad(item.reference, 17)) \(item.date) 到期 due \(item.due) \(pad(item.open.grouped, 10, right: true))")
+        }
+        if statement.unapplied > .zero { lines.append("預收款 unapplied credit -\(statement.unapplied.grouped)") }
+        return lines
+    }
+
+    static func csv(_ statement: CustomerStatement) -> String {
+        func quoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        var text = "customer,\(statement.customer),\(quoted(statement.name))\n"
+        text += "virtual_account,\(statement.virtualAccount.digits),\(quoted(statement.bankAccount))\n"
+        text += "date,reference,description,debit,credit,balance\n"
+        text += "\(statement.from),,opening,,,\(statement.opening.amount)\n"
+        for line in statement.lines {
+            text +=
+                "\(line.date),\(line.reference),\(quoted(line.description)),\(line.debit.amount),\(line.credit.amount),\(line.balance.amount)\n"
+        }
+        text += "\(statement.to),,closing,,,\(statement.closing.amount)\n"
+        return text
     }
 }

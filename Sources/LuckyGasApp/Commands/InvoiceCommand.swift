@@ -257,7 +257,8 @@ struct InvoiceCommand: ParsableCommand {
         }
         lines += [
             "未稅 net \(record.draft.split.net.grouped)  稅額 tax \(record.draft.split.tax.grouped)  總計 total \(record.draft.total.grouped)",
-            "未收 open \(record.open.grouped)  到期 due \(record.dueDate?.iso ?? "-")",
+            "未收 open \(record.open.grouped)  到期 due \(record.dueDate?.iso ?? "-")  "
+                + (record.paymentStatus.map { "\($0.chinese) \($0.rawValue)" } ?? ""),
             "隨機碼 random \(record.randomNumber)  條碼 barcode \(record.barcode)",
             "QR left:  \(record.qrLeft)", "QR right: \(record.qrRight)",
         ]
@@ -283,9 +284,15 @@ struct InvoiceJSON: Encodable {
     var qrRight: String
     var barcode: String
     var randomNumber: String
+    /// UNPAID, PARTIAL, PAID, OVERDUE (CANCELLED for a cancelled invoice).
+    var status: String
+    /// Still due.
+    var open: Money
 
     init(_ record: InvoiceRecord) {
         invoice = record
+        status = record.paymentStatus?.rawValue ?? "CANCELLED"
+        open = record.open
         qrLeft = record.qrLeft
         qrRight = record.qrRight
         barcode = record.barcode

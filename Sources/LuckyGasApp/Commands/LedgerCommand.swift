@@ -7,7 +7,7 @@ import LuckyGasStore
 /// `luckygas gl`: trial balance and the hledger export.
 struct LedgerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "gl", abstract: "總帳 / General ledger.", subcommands: [TrialBalance.self, Export.self])
+        commandName: "gl", abstract: "總帳 / General ledger.", subcommands: [TrialBalance.self, Export.self, Provision.self])
 
     struct TrialBalance: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -75,4 +75,32 @@ struct TrialBalanceJSON: Encodable {
     var accounts: [Row]
     var receivables: [String: Int64]
     var balanced: Bool
+}
+
+extension LedgerCommand {
+    struct Provision: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "月底提列備抵呆帳（依帳齡提列率）/ Month-end bad-debt provision by the aging bucket rates.",
+            discussion: "提列率參數 receivables.provision_percent。每月一次。 / Rates: parameter receivables.provision_percent. Once a month.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var user: UserOptions
+        @Option(name: .customLong("as-of"), help: "基準日（月底）/ As of (month end, YYYY-MM-DD).") var asOf: String
+
+        func run() throws {
+            try perform(global) {
+                let day = try parsed { try LocalDate(asOf) }
+                let database = try global.open()
+                let result = try database.postProvision(asOf: day, by: user.session(database))
+                struct Body: Encodable {
+                    var required: Money
+                    var change: Money
+                }
+                global.output.emit(Body(required: result.required, change: result.change)) {
+                    [
+                        "應提備抵 required \(result.required.grouped)，本次提列 posted \(result.change.grouped)（Dr 6155 / Cr 1149）"
+                    ]
+                }
+            }
+        }
+    }
 }

@@ -19,6 +19,8 @@ extension OrderCommand {
         @Option(help: "回收空瓶數 / Empties returned.") var empties: Int?
         @Option(help: "收款金額 / Money collected.") var collected: Int64 = 0
         @Option(help: "cash|check|bank_transfer|credit_card|line_pay|jkopay") var method: String?
+        @Option(help: "司機編號，例 DRV001（收款依司機每日繳款）/ Driver id; collections are settled per driver.")
+        var driver: String?
 
         func run() throws {
             try perform(global) {
@@ -36,13 +38,14 @@ extension OrderCommand {
                     orderNumber,
                     report: DeliveryReport(
                         quantities: delivered, emptiesReturned: empties, collected: Money(collected),
-                        method: method?.uppercased()),
+                        method: method?.uppercased(), driver: driver?.uppercased()),
                     by: user.session(database))
                 global.output.emit(receipt) {
                     [
                         "訂單 \(orderNumber) 已送達，發票 \(receipt.invoice.printed) 金額 \(receipt.total.grouped)",
                         "Order \(orderNumber) delivered; invoice \(receipt.invoice.printed) total NT$\(receipt.total.grouped)",
-                        "應收到期 due: \(receipt.dueDate)  收款 collected: \(receipt.collected.grouped)",
+                        "應收到期 due: \(receipt.dueDate)  收款 collected: \(receipt.collected.grouped)"
+                            + (receipt.payment.map { "  收據 receipt \($0.rawValue)" } ?? ""),
                     ]
                         + (receipt.deposit.amount > .zero
                             ? [

@@ -12,6 +12,9 @@ enum CLIError: OperatorFacingError {
     case noTerminal(term: String)
     case badAllowanceLine(String)
     case proofNotPrinted(String, String)
+    case conflictingOptions(String, String)
+    case missingOption(String)
+    case badAllocation(String)
 
     var operatorMessage: OperatorMessage {
         switch self {
@@ -51,6 +54,14 @@ enum CLIError: OperatorFacingError {
                 en:
                     "Cannot open the terminal screens (TERM=\(term)): run it in a terminal (ssh, tmux) or use a subcommand, see luckygas --help"
             )
+        case .conflictingOptions(let first, let second):
+            OperatorMessage(zh: "\(first) 與 \(second) 不可同時使用", en: "Use either \(first) or \(second), not both")
+        case .missingOption(let option):
+            OperatorMessage(zh: "缺少選項 \(option)", en: "Missing option \(option)")
+        case .badAllocation(let text):
+            OperatorMessage(
+                zh: "沖銷格式錯誤：\(text)（應為 發票號碼=金額，例如 AB12345678=1000）",
+                en: "Invalid allocation: \(text) (INVOICE=AMOUNT, e.g. AB12345678=1000)")
         case .fileError(let path, let detail):
             OperatorMessage(zh: "檔案錯誤 \(path)：\(detail)", en: "File error \(path): \(detail)")
         }

@@ -35,7 +35,27 @@ extension AppDatabase {
 
     /// One invoice with its lines, allowances, messages and proof texts.
     public func invoice(_ number: InvoiceNumber) throws -> InvoiceRecord? {
-        try read { try InvoiceStore.record($0, number: number) }
+        let today = clock.now().date
+        return try read { db in
+            guard var record = try InvoiceStore.record(db, number: number) else { return nil }
+            if record.status == .issued, let due = record.dueDate {
+                record.paymentStatus = PaymentStatus(
+                    amount: record.draft.total, open: record.open, due: due, asOf: today)
+            }
+            record.payments = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.payment_number, a.allocated_on, a.amount FROM allocation a
+                    JOIN open_item o ON o.id = a.open_item_id
+                    WHERE o.kind = 'INVOICE' AND o.reference = ? AND a.reversed_on IS NULL ORDER BY a.id
+                    """, arguments: [number.rawValue]
+            ).compactMap { row in
+                guard let receipt = try? ReceiptNumber(row["payment_number"] as String) else { return nil }
+                return PaymentShare(
+                    receipt: receipt, date: LocalDate.parsing(row["allocated_on"]), amount: Money(row["amount"] as Int64))
+            }
+            return record
+        }
     }
 
     /// The invoice list, newest first.

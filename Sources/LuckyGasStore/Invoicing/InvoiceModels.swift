@@ -195,6 +195,10 @@ public struct InvoiceRecord: Sendable, Hashable, Codable {
     public var open: Money
     /// Due date.
     public var dueDate: LocalDate?
+    /// Where payment stands today (nil for a cancelled invoice), set by `AppDatabase.invoice(_:)`.
+    public var paymentStatus: PaymentStatus?
+    /// Payments allocated to it (receipt numbers with amounts, reversed ones left out).
+    public var payments: [PaymentShare] = []
     /// Allowances against it.
     public var allowances: [AllowanceRecord]
     /// Messages for the platform, oldest first.
@@ -304,4 +308,14 @@ extension InvoiceRecord {
             invoiceLines: draft.lines, invoiceTax: draft.split.tax, allowedBefore: allowed.perLine,
             taxAllowedBefore: allowed.tax, requests: requests)
     }
+}
+
+/// A receipt's share of an invoice.
+public struct PaymentShare: Sendable, Hashable, Codable {
+    /// The receipt.
+    public var receipt: ReceiptNumber
+    /// When allocated.
+    public var date: LocalDate
+    /// How much.
+    public var amount: Money
 }
