@@ -288,11 +288,10 @@ public enum BankCSV {
             return fields[index]
         }
         let dateText = cell(.transactionDate)
-        // Total rows put 合計/總計 in the date column or in the first cells, with or without a date.
-        let totals = ["合計", "總計", "小計", "筆數"]
-        let isTotal = fields.contains { field in totals.contains { field.hasPrefix($0) } }
-            || totals.contains { dateText.contains($0) }
-        if isTotal || !dateText.contains(where: \.isASCIIDigit) { return nil }
+        // Total rows put 合計/總計 in the date column or in the first cell, with or without a date.
+        guard dateText.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), !isTotal(dateText),
+            !isTotal(fields.first { !$0.isEmpty } ?? "")
+        else { return nil }
         guard let transactionDate = date(dateText) else { throw .badDate(line: line, text: dateText) }
         var valueDate = transactionDate
         let valueText = cell(.valueDate)
@@ -318,6 +317,18 @@ public enum BankCSV {
             payerAccount: optional(.payerAccount), balanceCents: balance)
     }
 
+    /// Whether a cell names a total row: 合計, 總計, 小計 or 筆數 anywhere in it (compared as UTF-8 bytes).
+    private static func isTotal(_ cell: String) -> Bool {
+        let bytes = Array(cell.utf8)
+        guard bytes.contains(where: { $0 >= 0x80 }) else { return false }
+        return totalKeywords.contains { keyword in
+            bytes.count >= keyword.count
+                && (0...(bytes.count - keyword.count)).contains { bytes[$0..<($0 + keyword.count)].elementsEqual(keyword) }
+        }
+    }
+
+    private static let totalKeywords = ["合計", "總計", "小計", "筆數"].map { Array($0.utf8) }
+
     /// Signed hundredths of `1,302,500`, `NT$123.00`, `-50`, `(50)`; nil for an empty cell or `-`.
     private static func amount(_ text: String, line: Int) throws(BankStatementError) -> Int64? {
         var bytes: [UInt8] = []
@@ -342,23 +353,27 @@ public enum BankCSV {
     /// A ROC (民國) or Gregorian date: `113/01/31`, `113.01.31`, `113-01-31`, `1130131`, `113年1月31日`,
     /// `2024/01/31`, `2024-01-31`, `20240131`; anything after a space (a time) is ignored.
     static func date(_ text: String) -> LocalDate? {
-        let day = text.trimmingCharacters(in: .whitespaces).prefix { $0 != " " && $0 != "T" }
         var parts: [Int] = []
         var widths: [Int] = []
         var current = 0
         var width = 0
-        for character in day {
-            if let digit = character.wholeNumberValue, character.isASCIIDigit {
-                current = current * 10 + digit
+        var started = false
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value >= 0x30 && value <= 0x39 {
+                current = current * 10 + Int(value - 0x30)
                 width += 1
+                started = true
                 guard width <= 8 else { return nil }
-            } else if "/.-年月".contains(character), width > 0 {
+            } else if "/.-年月".unicodeScalars.contains(scalar), width > 0 {
                 parts.append(current)
                 widths.append(width)
                 current = 0
                 width = 0
-            } else if character == "日", width > 0 {
+            } else if scalar == "日", width > 0 {
                 continue
+            } else if scalar == " " || scalar == "T" || scalar == "\u{3000}" {
+                if started { break }  // A time follows.
             } else {
                 return nil
             }
@@ -439,17 +454,23 @@ public enum BankCSV {
     }
 
     /// A field's text, trimmed: UTF-8 files as UTF-8; Big5 files as Big5, byte by byte where Big5 fails.
-    private static func text(_ bytes: ArraySlice<UInt8>, utf8: Bool) -> String {
+    private static func text(_ field: ArraySlice<UInt8>, utf8: Bool) -> String {
+        let bytes = BankAmount.trimmed(field)
         let raw: String
-        if bytes.allSatisfy({ $0 < 0x80 }) {
-            raw = String(decoding: bytes, as: UTF8.self)
-        } else if utf8 {
+        if utf8 || bytes.allSatisfy({ $0 < 0x80 }) {
             raw = String(decoding: bytes, as: UTF8.self)
         } else if let big5 = String(data: Data(bytes), encoding: String.Encoding(rawValue: 0x8000_0A03)) {
             raw = big5
         } else {
             raw = String(String.UnicodeScalarView(bytes.map { $0 < 0x80 ? Unicode.Scalar($0) : "\u{FFFD}" }))
         }
-        return raw.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\u{FEFF}\u{3000}")))
+        // The bytes are trimmed of ASCII spaces; a full-width space or a stray BOM at an end is rare.
+        let isSpace: (Unicode.Scalar) -> Bool = {
+            $0.value >= 0x80 && ($0.properties.isWhitespace || $0 == "\u{FEFF}")
+        }
+        guard let first = raw.unicodeScalars.first, let last = raw.unicodeScalars.last, isSpace(first) || isSpace(last)
+        else { return raw }
+        let scalars = raw.unicodeScalars.drop(while: isSpace).reversed().drop(while: isSpace).reversed()
+        return String(String.UnicodeScalarView(scalars))
     }
 }

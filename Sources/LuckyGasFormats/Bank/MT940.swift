@@ -119,6 +119,8 @@ public enum MT940 {
             guard var current = draft else {
                 throw .tagBeforeReference(line: field.line, tag: field.tag)
             }
+            // Moved out and back so that appending to its lines never copies them.
+            draft = nil
             defer { draft = current }
             // Only :86: (and the bank's own :NS: text) may sit between a :61: and its details.
             if field.tag != "86" && field.tag != "NS" { current.detailsTarget = nil }
