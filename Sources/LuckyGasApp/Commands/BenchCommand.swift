@@ -20,6 +20,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "每項查詢次數 / Samples per read measurement.") var samples = 2_000
     @Option(help: "開立發票張數（上傳批次）/ Invoices to issue and export (the seeds' upload batch).")
     var invoices = 5_000
+    @Option(name: .customLong("statement-lines"), help: "對帳單筆數 / Lines of the generated bank statement.")
+    var statementLines = 50_000
+    @Option(help: "收款筆數 / Payments to record and allocate.") var payments = 10_000
     @Option(help: "工作目錄 / Directory for the benchmark database (default: a temporary one).") var workDir: String?
     @Flag(name: .long, help: "以 JSON 輸出 / JSON output.") var json = false
 
@@ -39,6 +42,8 @@ struct BenchCommand: ParsableCommand {
         var startupMilliseconds: [Double]?
         /// Invoices issued on delivery, per second, and seconds to export their XML for Turnkey.
         var invoicing: InvoicingFigures?
+        /// Statement import and matching, payments recorded and allocated.
+        var receivables: ReceivablesFigures?
     }
 
     struct Timing: Codable {
@@ -88,6 +93,7 @@ struct BenchCommand: ParsableCommand {
                 "invoicing: \(invoicing.invoices) invoices issued on delivery at \(String(format: "%.0f", invoicing.invoicesPerSecond))/s (aim 2,000/s); exported \(invoicing.exported) XML files in \(String(format: "%.3f", invoicing.exportSeconds)) s (aim < 1 s)"
             )
         }
+        if let receivables = figures.receivables { lines += report(receivables) }
         if let startup = figures.startupMilliseconds, let last = startup.last {
             lines.append(
                 String(
@@ -162,6 +168,8 @@ struct BenchCommand: ParsableCommand {
         let ordersPerSecond = Double(orders) / Date().timeIntervalSince(placeStart)
         let invoicing = try measureInvoicing(
             database: database, orders: Array(placedNumbers.prefix(invoices)), directory: directory)
+        let receivables = try measureReceivables(
+            database: database, path: path, lines: statementLines, payments: payments)
         let raw = try rawInsertRate(directory + "/raw.db")
         let screens = try measureScreens(database: database, clock: .fixed(morning), singles: singles)
         let startup = measureStartup(databasePath: path)
@@ -170,7 +178,7 @@ struct BenchCommand: ParsableCommand {
             ordersPlaced: placed,
             ordersRefusedByCredit: refused, ordersPerSecond: ordersPerSecond, rawInsertRowsPerSecond: raw,
             ordersPerRawRow: ordersPerSecond / raw, screens: screens, startupMilliseconds: startup,
-            invoicing: invoicing)
+            invoicing: invoicing, receivables: receivables)
     }
 
     /// Times `count` runs of `body`, returning p50 and p99 in microseconds.

@@ -322,8 +322,10 @@ public enum BankCSV {
         let bytes = Array(cell.utf8)
         guard bytes.contains(where: { $0 >= 0x80 }) else { return false }
         return totalKeywords.contains { keyword in
-            bytes.count >= keyword.count
-                && (0...(bytes.count - keyword.count)).contains { bytes[$0..<($0 + keyword.count)].elementsEqual(keyword) }
+            guard bytes.count >= keyword.count else { return false }
+            return (0...(bytes.count - keyword.count)).contains { start in
+                bytes[start..<(start + keyword.count)].elementsEqual(keyword)
+            }
         }
     }
 

@@ -153,7 +153,11 @@ public struct BankStatement: Sendable, Hashable, Codable {
         var breaks: [RunningBalanceBreak] = []
         var previous: Int64?
         for line in lines {
-            guard let balance = line.balanceCents else { continue }
+            guard let balance = line.balanceCents else {
+                // A row printed without a balance still moves it.
+                previous = previous.map { $0 &+ line.cents }
+                continue
+            }
             if let previous, previous &+ line.cents != balance {
                 breaks.append(
                     RunningBalanceBreak(
