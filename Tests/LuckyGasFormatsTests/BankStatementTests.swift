@@ -157,8 +157,11 @@ struct MT940Tests {
         #expect(statements.count == 1)
         #expect(statement.reference == "LG-FIN-1")
         #expect(statement.sequence == "7")
-        #expect(statement.opening == BankBalance(mark: "C", date: BankFixture.date("2024-01-30"), cents: 100_050,
-            currency: "TWD"))
+        #expect(
+            statement.opening
+                == BankBalance(
+                    mark: "C", date: BankFixture.date("2024-01-30"), cents: 100_050,
+                    currency: "TWD"))
         #expect(statement.lines.map(\.mark) == ["C", "RD", "D"])
         #expect(statement.lines.map(\.cents) == [20_000, 5_000, -50])
         #expect(statement.lines[0].entryDate == nil)
@@ -180,12 +183,15 @@ struct MT940Tests {
     }
 
     @Test func infersTheEntryYearAcrossTheYearBoundary() {
-        #expect(MT940.inferredEntryDate(month: 1, day: 2, valueDate: BankFixture.date("2023-12-31"))
-            == BankFixture.date("2024-01-02"))
-        #expect(MT940.inferredEntryDate(month: 12, day: 31, valueDate: BankFixture.date("2024-01-02"))
-            == BankFixture.date("2023-12-31"))
-        #expect(MT940.inferredEntryDate(month: 6, day: 1, valueDate: BankFixture.date("2024-05-30"))
-            == BankFixture.date("2024-06-01"))
+        #expect(
+            MT940.inferredEntryDate(month: 1, day: 2, valueDate: BankFixture.date("2023-12-31"))
+                == BankFixture.date("2024-01-02"))
+        #expect(
+            MT940.inferredEntryDate(month: 12, day: 31, valueDate: BankFixture.date("2024-01-02"))
+                == BankFixture.date("2023-12-31"))
+        #expect(
+            MT940.inferredEntryDate(month: 6, day: 1, valueDate: BankFixture.date("2024-05-30"))
+                == BankFixture.date("2024-06-01"))
         #expect(MT940.inferredEntryDate(month: 13, day: 1, valueDate: BankFixture.date("2024-05-30")) == nil)
     }
 
@@ -197,7 +203,8 @@ struct MT940Tests {
     }
 
     @Test func readsNonUTF8BytesAsLatin1() throws {
-        let bytes = Array(":20:X\n:25:A\n:60F:C240101HUF0,\n:61:240101C5,NTRFNONREF\n:86:Tranzakci".utf8) + [0xF3]
+        let bytes =
+            Array(":20:X\n:25:A\n:60F:C240101HUF0,\n:61:240101C5,NTRFNONREF\n:86:Tranzakci".utf8) + [0xF3]
             + Array(" d\n:62F:C240101HUF5,\n".utf8)
         let line = try #require(try MT940.parse(bytes).first?.lines.first)
         #expect(line.details == "Tranzakció d")
@@ -277,8 +284,11 @@ struct BankCSVTests {
         #expect(first.typeCode == "")
         #expect(first.balanceCents == 130_250_000)
         #expect(statement.lines[2].supplementary == "票號 AB123456, 一月")
-        #expect(statement.opening == BankBalance(mark: "C", date: BankFixture.date("2024-01-02"), cents: 125_000_000,
-            currency: "TWD"))
+        #expect(
+            statement.opening
+                == BankBalance(
+                    mark: "C", date: BankFixture.date("2024-01-02"), cents: 125_000_000,
+                    currency: "TWD"))
         #expect(statement.closing?.cents == 118_260_800)
         #expect(statement.isBalanced == true)
         #expect(statement.imbalance == nil)
@@ -290,9 +300,10 @@ struct BankCSVTests {
         #expect(statement.account == "123540012345")
         #expect(statement.reference == "CSV-822-20240201-20240229")
         #expect(statement.lines.count == 5)
-        #expect(statement.lines.map(\.virtualAccount) == [
-            "99123000000019", "99123000000026", "99123000012340", nil, "99123000000033",
-        ])
+        #expect(
+            statement.lines.map(\.virtualAccount) == [
+                "99123000000019", "99123000000026", "99123000012340", nil, "99123000000033",
+            ])
         #expect(statement.lines.map(\.cents) == [315_000, 1_050_000, 157_500, -5_000_000, 210_000])
         #expect(statement.lines[4].valueDate == BankFixture.date("2024-02-29"))
         #expect(statement.lines[0].payerName == "王小明")

@@ -50,7 +50,8 @@ struct BankMatchingStoreTests {
         #expect(try branch.database.payments(customer: branch.wang).count == 1)
 
         // A person assigns the exception to wang, leaving it unapplied.
-        let accepted = try branch.database.acceptBankLine(open[0].id, customer: branch.wang, shares: [], by: branch.accountant)
+        let accepted = try branch.database.acceptBankLine(
+            open[0].id, customer: branch.wang, shares: [], by: branch.accountant)
         #expect(accepted.unapplied == 1722 && accepted.method == .bankTransfer)
         #expect(accepted.receivedOn == Fixtures.date("2026-11-18"))
         expectRefusal(.bankLineNotOpen(open[0].id, status: "MATCHED")) {
@@ -58,7 +59,8 @@ struct BankMatchingStoreTests {
         }
     }
 
-    @Test("Exact amount and oldest first for a customer named by a learned payer account; suggestions wait for a person")
+    @Test(
+        "Exact amount and oldest first for a customer named by a learned payer account; suggestions wait for a person")
     func suggestionsWait() throws {
         let branch = try TestBranch.make()
         let first = try InvoicingStoreTests.delivered(branch, branch.wang)  // 1,722
@@ -96,7 +98,8 @@ struct BankMatchingStoreTests {
         #expect(result.new == 1 && result.unbalanced.count == 1)
     }
 
-    @Test("Every reference MT940 file imports or is refused as unbalanced, never crashes; the TWD file's RC is money out")
+    @Test(
+        "Every reference MT940 file imports or is refused as unbalanced, never crashes; the TWD file's RC is money out")
     func referenceFiles() throws {
         let branch = try TestBranch.make()
         let folder = ExternalCheck.fixtures.appendingPathComponent("bank/mt940")

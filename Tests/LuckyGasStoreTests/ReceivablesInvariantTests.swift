@@ -77,7 +77,8 @@ struct ReceivablesInvariantTests {
         var invoices: [String] = []
         for _ in 0..<6 {
             let customer = Bool.random(using: &random) ? branch.wang : branch.chen
-            let receipt = try InvoicingStoreTests.delivered(branch, customer, quantity: Int.random(in: 1...4, using: &random))
+            let receipt = try InvoicingStoreTests.delivered(
+                branch, customer, quantity: Int.random(in: 1...4, using: &random))
             invoices.append(receipt.invoice.rawValue)
         }
         var numbers: [ReceiptNumber] = []
@@ -92,7 +93,10 @@ struct ReceivablesInvariantTests {
                         case 1: .automatic
                         default:
                             .chosen([
-                                (invoices.randomElement(using: &random) ?? "", Money(Int64.random(in: 1...2500, using: &random)))
+                                (
+                                    invoices.randomElement(using: &random) ?? "",
+                                    Money(Int64.random(in: 1...2500, using: &random))
+                                )
                             ])
                         }
                     let record = try branch.database.recordPayment(
@@ -106,7 +110,10 @@ struct ReceivablesInvariantTests {
                         Bool.random(using: &random)
                         ? .automatic
                         : .chosen([
-                            (invoices.randomElement(using: &random) ?? "", Money(Int64.random(in: 1...2000, using: &random)))
+                            (
+                                invoices.randomElement(using: &random) ?? "",
+                                Money(Int64.random(in: 1...2000, using: &random))
+                            )
                         ])
                     try branch.database.allocatePayment(number, request, by: branch.accountant)
                 case 3:
@@ -115,7 +122,8 @@ struct ReceivablesInvariantTests {
                 case 4:
                     guard let number = numbers.randomElement(using: &random) else { continue }
                     try branch.database.refundPayment(
-                        number, amount: Money(Int64.random(in: 1...500, using: &random)), reason: "退款", by: branch.accountant)
+                        number, amount: Money(Int64.random(in: 1...500, using: &random)), reason: "退款",
+                        by: branch.accountant)
                 default:
                     guard let number = numbers.randomElement(using: &random) else { continue }
                     try branch.database.reversePayment(number, reason: "銀行退回", by: branch.accountant)

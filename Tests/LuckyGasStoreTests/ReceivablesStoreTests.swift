@@ -41,7 +41,8 @@ struct ReceivablesStoreTests {
         let first = try Self.delivered(branch, branch.wang)  // 1,722
         let before = try branch.database.creditCheck(branch.wang).available
         let partial = try branch.database.recordPayment(
-            Self.cash(branch.wang, 1000), allocate: .chosen([(first.invoice.rawValue, Money(1000))]), by: branch.accountant)
+            Self.cash(branch.wang, 1000), allocate: .chosen([(first.invoice.rawValue, Money(1000))]),
+            by: branch.accountant)
         #expect(partial.number.rawValue == "RCP-20261118-001")
         #expect(try branch.database.invoice(first.invoice)?.paymentStatus == .partial)
         #expect(try branch.database.invoice(first.invoice)?.open == 722)
@@ -77,21 +78,26 @@ struct ReceivablesStoreTests {
                 payment.number, .chosen([(wang.invoice.rawValue, Money(1800))]), by: branch.accountant)
         }
         expectRefusal(.wrongCustomer(chen.invoice.rawValue, customer: branch.wang)) {
-            try branch.database.allocatePayment(payment.number, .chosen([(chen.invoice.rawValue, Money(10))]), by: branch.accountant)
+            try branch.database.allocatePayment(
+                payment.number, .chosen([(chen.invoice.rawValue, Money(10))]), by: branch.accountant)
         }
         let small = try branch.database.recordPayment(Self.cash(branch.wang, 100), by: branch.accountant)
         expectRefusal(.allocationAboveUnapplied(total: 200, unapplied: 100)) {
-            try branch.database.allocatePayment(small.number, .chosen([(wang.invoice.rawValue, Money(200))]), by: branch.accountant)
+            try branch.database.allocatePayment(
+                small.number, .chosen([(wang.invoice.rawValue, Money(200))]), by: branch.accountant)
         }
         expectRefusal(.allocationRepeated(wang.invoice.rawValue)) {
             try branch.database.allocatePayment(
-                payment.number, .chosen([(wang.invoice.rawValue, Money(10)), (wang.invoice.rawValue, Money(10))]), by: branch.accountant)
+                payment.number, .chosen([(wang.invoice.rawValue, Money(10)), (wang.invoice.rawValue, Money(10))]),
+                by: branch.accountant)
         }
         // Nothing was written by the refusals.
         #expect(try branch.database.invoice(wang.invoice)?.open == 1722)
         #expect(try branch.database.payment(payment.number).unapplied == 5000)
         // Counter staff may not record payments.
-        #expect(throws: StoreError.self) { try branch.database.recordPayment(Self.cash(branch.wang, 1), by: branch.counter) }
+        #expect(throws: StoreError.self) {
+            try branch.database.recordPayment(Self.cash(branch.wang, 1), by: branch.counter)
+        }
     }
 
     @Test("An allocation is reversed with a reason; a bounced check reverses all and reopens the invoices")
@@ -103,7 +109,8 @@ struct ReceivablesStoreTests {
             Self.cash(branch.wang, 2000), allocate: .automatic, by: branch.accountant)
         #expect(payment.allocations.map(\.amount) == [1722, 278])
         expectRefusal(.reasonRequired) {
-            try branch.database.unallocatePayment(payment.number, allocation: payment.allocations[1].id, reason: " ", by: branch.accountant)
+            try branch.database.unallocatePayment(
+                payment.number, allocation: payment.allocations[1].id, reason: " ", by: branch.accountant)
         }
         let undone = try branch.database.unallocatePayment(
             payment.number, allocation: payment.allocations[1].id, reason: "客戶指定只付第一張", by: branch.accountant)
@@ -139,7 +146,8 @@ struct ReceivablesStoreTests {
         let check = try branch.database.recordPayment(
             PaymentInput(
                 customer: branch.wang, amount: 3000, method: .check,
-                check: CheckDetails(bank: "007", number: "CK1", due: Fixtures.date("2026-11-30"))), by: branch.accountant)
+                check: CheckDetails(bank: "007", number: "CK1", due: Fixtures.date("2026-11-30"))),
+            by: branch.accountant)
         expectRefusal(.checkDetailsRequired) {
             try branch.database.recordPayment(
                 PaymentInput(customer: branch.wang, amount: 1, method: .check), by: branch.accountant)
@@ -151,7 +159,8 @@ struct ReceivablesStoreTests {
         expectRefusal(.refundAboveUnapplied(amount: 3001, unapplied: 3000)) {
             try branch.database.refundPayment(check.number, amount: 3001, reason: "多付", by: branch.accountant)
         }
-        let refunded = try branch.database.refundPayment(check.number, amount: 1000, reason: "多付", by: branch.accountant)
+        let refunded = try branch.database.refundPayment(
+            check.number, amount: 1000, reason: "多付", by: branch.accountant)
         #expect(refunded.unapplied == 2000 && refunded.refunded == 1000)
         let balances = Dictionary(
             try branch.database.trialBalance().map { ($0.account, $0.balance) }, uniquingKeysWith: +)
@@ -178,7 +187,8 @@ struct ReceivablesStoreTests {
         #expect(open.count.expectedCash == 1785 && open.count.expectedChecks == 1722 && open.status == "OPEN")
         expectRefusal(.varianceNeedsReason(-85)) {
             try branch.database.submitSettlement(
-                collector: "DRV001", day: day, countedCash: 1700, countedChecks: 1722, reason: "", by: branch.accountant)
+                collector: "DRV001", day: day, countedCash: 1700, countedChecks: 1722, reason: "", by: branch.accountant
+            )
         }
         expectRefusal(.checksDiffer(expected: 1722, counted: 0)) {
             try branch.database.submitSettlement(

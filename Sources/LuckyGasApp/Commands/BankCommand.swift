@@ -33,7 +33,8 @@ struct BankCommand: ParsableCommand {
             try perform(global) {
                 let kind: BankStatementFormat? = try format.map { text in
                     guard let kind = BankStatementFormat(rawValue: text.lowercased()) else {
-                        throw StoreError.invalid(.unknownValue(field: "format", value: text, allowed: ["mt940", "csv"]))
+                        throw StoreError.invalid(
+                            .unknownValue(field: "format", value: text, allowed: ["mt940", "csv"]))
                     }
                     return kind
                 }

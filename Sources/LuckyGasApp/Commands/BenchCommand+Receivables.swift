@@ -50,7 +50,8 @@ extension BenchCommand {
                 let reference = "BK" + String(10_000_000 + index)
                 let date = today.adding(days: -Int.random(in: 1...120, using: &random))
                 try statement.execute(arguments: [
-                    CustomerID(number: customer).rawValue, reference, date.iso, date.adding(days: 30).iso, amount, amount,
+                    CustomerID(number: customer).rawValue, reference, date.iso, date.adding(days: 30).iso, amount,
+                    amount,
                 ])
                 items.append((customer, reference, amount))
             }

@@ -70,7 +70,8 @@ struct CreditCommand: ParsableCommand {
                 try database.releaseCreditHold(customerID, reason: reason, by: user.session(database))
                 let report = try database.creditCheck(customerID)
                 global.output.emit(report) {
-                    ["\(customerID) 已解除人工凍結 / manual holds lifted"] + report.holds.map { "仍有 still: \($0.zh) / \($0.en)" }
+                    ["\(customerID) 已解除人工凍結 / manual holds lifted"]
+                        + report.holds.map { "仍有 still: \($0.zh) / \($0.en)" }
                 }
             }
         }

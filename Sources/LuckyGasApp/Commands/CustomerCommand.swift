@@ -5,7 +5,8 @@ import LuckyGasStore
 /// `luckygas customer add|show|search`.
 struct CustomerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "customer", abstract: "客戶 / Customers.", subcommands: [Add.self, Show.self, Search.self, Statement.self])
+        commandName: "customer", abstract: "客戶 / Customers.",
+        subcommands: [Add.self, Show.self, Search.self, Statement.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "新增客戶 / Add a customer.")
@@ -123,7 +124,9 @@ extension CustomerCommand {
 
         func run() throws {
             try perform(global) {
-                let (customerID, start, end) = try parsed { (try CustomerID(id), try LocalDate(from), try LocalDate(to)) }
+                let (customerID, start, end) = try parsed {
+                    (try CustomerID(id), try LocalDate(from), try LocalDate(to))
+                }
                 let statement = try global.open().customerStatement(customerID, from: start, to: end)
                 if csv && !global.json {
                     Output.write(StatementText.csv(statement), to: .standardOutput)
@@ -153,7 +156,8 @@ enum StatementText {
         lines.append("未結帳款 open items:")
         for item in statement.openItems {
             lines.append(
-                "  \(pad(item.reference, 17)) \(item.date) 到期 due \(item.due) \(pad(item.open.grouped, 10, right: true))")
+                "  \(pad(item.reference, 17)) \(item.date) 到期 due \(item.due) \(pad(item.open.grouped, 10, right: true))"
+            )
         }
         if statement.unapplied > .zero { lines.append("預收款 unapplied credit -\(statement.unapplied.grouped)") }
         return lines

@@ -7,7 +7,8 @@ import LuckyGasStore
 /// `luckygas gl`: trial balance and the hledger export.
 struct LedgerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "gl", abstract: "總帳 / General ledger.", subcommands: [TrialBalance.self, Export.self, Provision.self])
+        commandName: "gl", abstract: "總帳 / General ledger.",
+        subcommands: [TrialBalance.self, Export.self, Provision.self])
 
     struct TrialBalance: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -81,7 +82,9 @@ extension LedgerCommand {
     struct Provision: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "月底提列備抵呆帳（依帳齡提列率）/ Month-end bad-debt provision by the aging bucket rates.",
-            discussion: "提列率參數 receivables.provision_percent。每月一次。 / Rates: parameter receivables.provision_percent. Once a month.")
+            discussion:
+                "提列率參數 receivables.provision_percent。每月一次。 / Rates: parameter receivables.provision_percent. Once a month."
+        )
         @OptionGroup var global: GlobalOptions
         @OptionGroup var user: UserOptions
         @Option(name: .customLong("as-of"), help: "基準日（月底）/ As of (month end, YYYY-MM-DD).") var asOf: String

@@ -20,7 +20,8 @@ struct SettlementCommand: ParsableCommand {
                 let day = try parsed { try date.map { try LocalDate($0) } } ?? database.clock.now().date
                 let records = try database.settlements(on: day)
                 global.output.emit(records) {
-                    records.isEmpty ? ["\(day) 沒有司機收款 / No collections on \(day)"] : records.map(SettlementCommand.describe)
+                    records.isEmpty
+                        ? ["\(day) 沒有司機收款 / No collections on \(day)"] : records.map(SettlementCommand.describe)
                 }
             }
         }

@@ -35,7 +35,8 @@ public enum ReceivablesError: OperatorFacingError, Equatable {
             OperatorMessage(zh: "沒有指定要沖銷的帳款", en: "No item chosen to allocate to")
         case .allocationNotPositive(let reference, let amount):
             OperatorMessage(
-                zh: "\(reference) 沖銷金額須大於 0（輸入 \(amount)）", en: "\(reference): the amount must be above 0 (got \(amount))")
+                zh: "\(reference) 沖銷金額須大於 0（輸入 \(amount)）",
+                en: "\(reference): the amount must be above 0 (got \(amount))")
         case .allocationRepeated(let reference):
             OperatorMessage(zh: "\(reference) 重複指定", en: "\(reference) is given twice")
         case .itemNotOpen(let reference):
@@ -43,14 +44,16 @@ public enum ReceivablesError: OperatorFacingError, Equatable {
                 zh: "\(reference) 不是此客戶的未結帳款", en: "\(reference) is not an open item of this customer")
         case .allocationAboveOpen(let reference, let amount, let open):
             OperatorMessage(
-                zh: "\(reference) 沖銷 \(amount) 超過未收金額 \(open)", en: "\(reference): \(amount) is more than the \(open) still open")
+                zh: "\(reference) 沖銷 \(amount) 超過未收金額 \(open)",
+                en: "\(reference): \(amount) is more than the \(open) still open")
         case .allocationAboveUnapplied(let total, let unapplied):
             OperatorMessage(
                 zh: "沖銷合計 \(total) 超過收款未沖銷餘額 \(unapplied)",
                 en: "Allocations of \(total) exceed the \(unapplied) left on the payment")
         case .wrongCustomer(let reference, let customer):
             OperatorMessage(
-                zh: "\(reference) 不屬於客戶 \(customer.rawValue)", en: "\(reference) does not belong to \(customer.rawValue)")
+                zh: "\(reference) 不屬於客戶 \(customer.rawValue)",
+                en: "\(reference) does not belong to \(customer.rawValue)")
         case .paymentReversed(let number):
             OperatorMessage(zh: "收款 \(number.rawValue) 已退回，不能再沖銷", en: "Payment \(number.rawValue) was reversed")
         case .allocationAlreadyReversed(let id):
@@ -64,7 +67,8 @@ public enum ReceivablesError: OperatorFacingError, Equatable {
                 zh: "支票 \(number.rawValue) 狀態為 \(status)，不能再處理", en: "Check \(number.rawValue) is already \(status)")
         case .refundAboveUnapplied(let amount, let unapplied):
             OperatorMessage(
-                zh: "退款 \(amount) 超過未沖銷餘額 \(unapplied)", en: "A refund of \(amount) is more than the \(unapplied) unapplied")
+                zh: "退款 \(amount) 超過未沖銷餘額 \(unapplied)",
+                en: "A refund of \(amount) is more than the \(unapplied) unapplied")
         case .checkDetailsRequired:
             OperatorMessage(
                 zh: "支票須填銀行、票號與到期日", en: "A check needs its bank, number and due date")
@@ -81,12 +85,14 @@ public enum ReceivablesError: OperatorFacingError, Equatable {
                 zh: "現金差額 \(variance)，請輸入原因", en: "The cash differs by \(variance): give a reason")
         case .settlementExists(let collector, let date, let status):
             OperatorMessage(
-                zh: "\(collector) \(date.iso) 已有繳款單（\(status)）", en: "\(collector) already has a settlement for \(date.iso) (\(status))")
+                zh: "\(collector) \(date.iso) 已有繳款單（\(status)）",
+                en: "\(collector) already has a settlement for \(date.iso) (\(status))")
         case .settlementNotPending(let status):
             OperatorMessage(zh: "繳款單狀態為 \(status)，不能核准", en: "The settlement is \(status), not waiting for approval")
         case .nothingToSettle(let collector, let date):
             OperatorMessage(
-                zh: "\(collector) 在 \(date.iso) 沒有收現金或支票", en: "\(collector) collected no cash or checks on \(date.iso)")
+                zh: "\(collector) 在 \(date.iso) 沒有收現金或支票", en: "\(collector) collected no cash or checks on \(date.iso)"
+            )
         case .selfApproval:
             OperatorMessage(zh: "不能核准自己提交的繳款單", en: "You cannot approve a settlement you submitted")
         case .bankLineNotOpen(let id, let status):
@@ -95,7 +101,8 @@ public enum ReceivablesError: OperatorFacingError, Equatable {
             OperatorMessage(zh: "對帳明細 #\(id) 不是入帳，不能沖銷帳款", en: "Statement line #\(id) is not money in")
         case .bankLineAmount(let id, let amount, let allocated):
             OperatorMessage(
-                zh: "對帳明細 #\(id) 金額 \(amount)，沖銷 \(allocated) 超過", en: "Statement line #\(id) is \(amount); \(allocated) is more")
+                zh: "對帳明細 #\(id) 金額 \(amount)，沖銷 \(allocated) 超過",
+                en: "Statement line #\(id) is \(amount); \(allocated) is more")
         case .unbalancedStatement(let detail):
             OperatorMessage(
                 zh: "對帳單不平衡，未匯入：\(detail)", en: "The statement does not balance; nothing imported: \(detail)")

@@ -99,7 +99,8 @@ public enum StatementMatcher {
             let reason =
                 line.isReversal
                 ? OperatorMessage(
-                    zh: "銀行退回先前入帳：請找出原收款並執行退回", en: "The bank reversed an earlier credit: find the receipt and reverse it")
+                    zh: "銀行退回先前入帳：請找出原收款並執行退回",
+                    en: "The bank reversed an earlier credit: find the receipt and reverse it")
                 : OperatorMessage(zh: "支出（手續費等），不是收款", en: "Money out (fees and the like), not a receipt")
             return MatchSuggestion(
                 rule: line.isReversal ? .exception : .notReceipt, customer: nil, shares: [], unapplied: .zero,
@@ -109,17 +110,22 @@ public enum StatementMatcher {
         if let account = VirtualAccount.find(in: accountText, prefix: prefix),
             let customer = try lookup.customer(virtualAccount: account)
         {
-            let why = OperatorMessage(zh: "虛擬帳號 \(account.digits) 屬於 \(customer.rawValue)", en: "Virtual account \(account.digits) belongs to \(customer.rawValue)")
+            let why = OperatorMessage(
+                zh: "虛擬帳號 \(account.digits) 屬於 \(customer.rawValue)",
+                en: "Virtual account \(account.digits) belongs to \(customer.rawValue)")
             return try allocate(line, customer: customer, rule: .virtualAccount, why: why, lookup: lookup)
         }
         for token in documentTokens(in: line.text) {
             if let (customer, _) = try lookup.document(token) {
-                let why = OperatorMessage(zh: "摘要含單號 \(token)（\(customer.rawValue)）", en: "The text names \(token) (\(customer.rawValue))")
+                let why = OperatorMessage(
+                    zh: "摘要含單號 \(token)（\(customer.rawValue)）", en: "The text names \(token) (\(customer.rawValue))")
                 return try allocate(line, customer: customer, rule: .reference, why: why, lookup: lookup)
             }
         }
         if let payer = line.payerAccount, !payer.isEmpty, let customer = try lookup.customer(payerAccount: payer) {
-            let why = OperatorMessage(zh: "付款帳號 \(payer) 先前對應 \(customer.rawValue)", en: "Payer account \(payer) was matched to \(customer.rawValue) before")
+            let why = OperatorMessage(
+                zh: "付款帳號 \(payer) 先前對應 \(customer.rawValue)",
+                en: "Payer account \(payer) was matched to \(customer.rawValue) before")
             var suggestion = try allocate(line, customer: customer, rule: nil, why: why, lookup: lookup)
             suggestion.isConfident = false
             return suggestion
@@ -132,7 +138,9 @@ public enum StatementMatcher {
                 unapplied: .zero,
                 reason: OperatorMessage(
                     zh: "無法辨識付款人；僅 \(only.item.reference)（\(only.customer.rawValue)）金額相同，請確認",
-                    en: "Payer unknown; only \(only.item.reference) (\(only.customer.rawValue)) has this amount: please confirm"),
+                    en:
+                        "Payer unknown; only \(only.item.reference) (\(only.customer.rawValue)) has this amount: please confirm"
+                ),
                 isConfident: false)
         }
         return MatchSuggestion(

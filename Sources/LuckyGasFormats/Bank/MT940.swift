@@ -60,7 +60,7 @@ public enum MT940 {
         var closing: BankBalance?
         var lines: [BankStatementLine] = []
         var information: String?
-        /// The `:61:` a following `:86:` belongs to, cleared by any other tag.
+        /// The `:61:` a following `:86:` belongs to; any tag but `:86:` and `:NS:` clears it.
         var detailsTarget: Int?
 
         init(reference: String) { self.reference = reference }
@@ -80,7 +80,7 @@ public enum MT940 {
 
         mutating func read(_ rawLine: ArraySlice<UInt8>, number: Int) throws(BankStatementError) {
             var line = rawLine
-            if line.first == 0x7B {  // `{`: a SWIFT block header; the text block `{4:` may go on on this line.
+            if line.first == 0x7B {  // `{`: SWIFT block headers; text after `{4:` is read as a line.
                 guard let body = MT940.range(of: Array("{4:".utf8), in: line) else {
                     try finishField()
                     return

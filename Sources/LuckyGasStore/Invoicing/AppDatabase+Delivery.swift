@@ -26,7 +26,9 @@ extension AppDatabase {
             throw StoreError.invalid(.notPositive(field: "collected", value: report.collected.amount))
         }
         if let driver = report.driver {
-            guard try read({ db in try Bool.fetchOne(db, sql: "SELECT 1 FROM driver WHERE id = ?", arguments: [driver]) }) != nil
+            guard
+                try read({ db in try Bool.fetchOne(db, sql: "SELECT 1 FROM driver WHERE id = ?", arguments: [driver]) })
+                    != nil
             else {
                 throw StoreError.invalid(.unknownValue(field: "司機 driver", value: driver, allowed: try driverIDs()))
             }

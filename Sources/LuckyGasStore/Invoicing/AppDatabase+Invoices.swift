@@ -52,7 +52,8 @@ extension AppDatabase {
             ).compactMap { row in
                 guard let receipt = try? ReceiptNumber(row["payment_number"] as String) else { return nil }
                 return PaymentShare(
-                    receipt: receipt, date: LocalDate.parsing(row["allocated_on"]), amount: Money(row["amount"] as Int64))
+                    receipt: receipt, date: LocalDate.parsing(row["allocated_on"]),
+                    amount: Money(row["amount"] as Int64))
             }
             return record
         }

@@ -16,7 +16,9 @@ extension AppDatabase {
         let day = asOf.iso
         var rows: [String: AgingRow] = [:]
         let names = Dictionary(
-            try Row.fetchAll(db, sql: "SELECT id, name FROM customer").map { ($0["id"] as String, $0["name"] as String) },
+            try Row.fetchAll(db, sql: "SELECT id, name FROM customer").map {
+                ($0["id"] as String, $0["name"] as String)
+            },
             uniquingKeysWith: { first, _ in first })
         func row(_ id: String) -> AgingRow {
             rows[id] ?? AgingRow(customer: (try? CustomerID(id)) ?? CustomerID(number: 0), name: names[id] ?? "")
@@ -87,7 +89,9 @@ extension AppDatabase {
     /// virtual account to pay into.
     public func customerStatement(_ customer: CustomerID, from: LocalDate, to: LocalDate) throws -> CustomerStatement {
         try read { db in
-            guard let name = try String.fetchOne(db, sql: "SELECT name FROM customer WHERE id = ?", arguments: [customer.rawValue])
+            guard
+                let name = try String.fetchOne(
+                    db, sql: "SELECT name FROM customer WHERE id = ?", arguments: [customer.rawValue])
             else { throw StoreError.customerNotFound(customer.rawValue) }
             let opening = Money(
                 try Int64.fetchOne(
@@ -159,10 +163,12 @@ extension AppDatabase {
                         WHERE l.account = '1149' AND e.date <= ?
                         """, arguments: [asOf.iso]) ?? 0)
             let change = report.provisionRequired - held
-            try InvoiceStore.post(db, .provision(reference: reference, change: change, date: asOf), at: now, by: session.name)
+            try InvoiceStore.post(
+                db, .provision(reference: reference, change: change, date: asOf), at: now, by: session.name)
             try Change(
                 action: "receivables.provision", entity: "ledger", entityID: reference, before: nil,
-                after: AuditLog.json(["required": report.provisionRequired.amount, "change": change.amount]), version: 1,
+                after: AuditLog.json(["required": report.provisionRequired.amount, "change": change.amount]),
+                version: 1,
                 event: "ProvisionPosted"
             ).record(db, user: session.name, at: now, ids: ids)
             return (report.provisionRequired, change)

@@ -172,7 +172,8 @@ extension AppDatabase {
                 request = .automatic
             }
             let rule = customer == nil && shares == nil ? (line.suggestion?.rule.rawValue ?? "MANUAL") : "MANUAL"
-            let number = try Self.post(db, line: line, customer: payer, request: request, rule: rule, at: now, by: session.name, ids: ids)
+            let number = try Self.post(
+                db, line: line, customer: payer, request: request, rule: rule, at: now, by: session.name, ids: ids)
             if let account = line.payerAccount, !account.isEmpty {
                 try db.execute(
                     sql: """
@@ -218,7 +219,9 @@ extension AppDatabase {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         for id in lines {
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM bank_line WHERE id = ?"), arguments: [id])
+            guard
+                let row = try Row.fetchOne(
+                    db.cachedStatement(sql: "SELECT * FROM bank_line WHERE id = ?"), arguments: [id])
             else { continue }
             let line = bankLine(row)
             let facts = BankLineFacts(
@@ -228,14 +231,17 @@ extension AppDatabase {
             if autoAccept, suggestion.isConfident, let customer = suggestion.customer {
                 var accepted = line
                 accepted.suggestion = suggestion
-                try db.cachedStatement(sql: "UPDATE bank_line SET suggestion = ?, rule = ?, customer_id = ? WHERE id = ?")
-                    .execute(arguments: [
-                        String(decoding: try encoder.encode(suggestion), as: UTF8.self), suggestion.rule.rawValue,
-                        customer.rawValue, id,
-                    ])
+                try db.cachedStatement(
+                    sql: "UPDATE bank_line SET suggestion = ?, rule = ?, customer_id = ? WHERE id = ?"
+                )
+                .execute(arguments: [
+                    String(decoding: try encoder.encode(suggestion), as: UTF8.self), suggestion.rule.rawValue,
+                    customer.rawValue, id,
+                ])
                 _ = try post(
                     db, line: accepted, customer: customer,
-                    request: suggestion.shares.isEmpty ? .none : .chosen(suggestion.shares.map { ($0.reference, $0.amount) }),
+                    request: suggestion.shares.isEmpty
+                        ? .none : .chosen(suggestion.shares.map { ($0.reference, $0.amount) }),
                     rule: suggestion.rule.rawValue, at: now, by: user, ids: ids)
                 counts.matched += 1
                 continue
@@ -265,7 +271,8 @@ extension AppDatabase {
         let number = try ReceivablesStore.insertPayment(db, input, source: .bank, bankLine: line.id, at: now, by: user)
         let shares = try ReceivablesStore.shares(
             db, request, customer: customer, reference: input.reference, unapplied: line.amount)
-        try ReceivablesStore.apply(db, payment: number, customer: customer, shares: shares, rule: rule, at: now, by: user)
+        try ReceivablesStore.apply(
+            db, payment: number, customer: customer, shares: shares, rule: rule, at: now, by: user)
         try db.cachedStatement(
             sql: """
                 UPDATE bank_line SET status = 'MATCHED', payment_number = ?, customer_id = ?, decided_at = ?, decided_by = ?
@@ -314,7 +321,8 @@ struct DatabaseMatchLookup: MatchLookup {
 
     func customer(virtualAccount: VirtualAccount) throws -> CustomerID? {
         let id = virtualAccount.customer
-        return try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM customer WHERE id = ?"), arguments: [id.rawValue])
+        return try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT 1 FROM customer WHERE id = ?"), arguments: [id.rawValue])
             != nil ? id : nil
     }
 

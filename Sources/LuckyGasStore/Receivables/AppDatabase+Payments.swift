@@ -188,8 +188,10 @@ extension AppDatabase {
             guard before.status == "POSTED", before.checkStatus == "HELD" else {
                 throw ReceivablesError.checkAlreadySettled(number, status: before.checkStatus ?? before.status)
             }
-            try db.execute(sql: "UPDATE payment SET check_status = 'CLEARED' WHERE number = ?", arguments: [number.rawValue])
-            try InvoiceStore.post(db, .checkCleared(number, amount: before.amount, date: now.date), at: now, by: session.name)
+            try db.execute(
+                sql: "UPDATE payment SET check_status = 'CLEARED' WHERE number = ?", arguments: [number.rawValue])
+            try InvoiceStore.post(
+                db, .checkCleared(number, amount: before.amount, date: now.date), at: now, by: session.name)
             let after = try ReceivablesStore.payment(db, number)
             try Change(
                 action: "payment.check_cleared", entity: "payment", entityID: number.rawValue,
@@ -224,7 +226,10 @@ extension AppDatabase {
     /// A customer's open items (oldest due first) and unapplied credit, for the allocation screen.
     public func openItems(of customer: CustomerID) throws -> (items: [OpenItemBalance], unapplied: Money) {
         try read { db in
-            (try ReceivablesStore.openItems(db, customer: customer), try ReceivablesStore.unapplied(db, customer: customer))
+            (
+                try ReceivablesStore.openItems(db, customer: customer),
+                try ReceivablesStore.unapplied(db, customer: customer)
+            )
         }
     }
 

@@ -37,13 +37,15 @@ extension AppDatabase {
         let checks = Money(expected?["checks"] as Int64? ?? 0)
         var record = SettlementRecord(
             collector: collector, day: day, deliveries: expected?["deliveries"] ?? 0,
-            count: SettlementCount(expectedCash: cash, expectedChecks: checks, countedCash: .zero, countedChecks: .zero),
+            count: SettlementCount(
+                expectedCash: cash, expectedChecks: checks, countedCash: .zero, countedChecks: .zero),
             status: "OPEN", reason: "")
         if let row = try Row.fetchOne(
             db, sql: "SELECT * FROM driver_settlement WHERE collector = ? AND day = ?", arguments: [collector, day.iso])
         {
             record.count = SettlementCount(
-                expectedCash: Money(row["expected_cash"] as Int64), expectedChecks: Money(row["expected_checks"] as Int64),
+                expectedCash: Money(row["expected_cash"] as Int64),
+                expectedChecks: Money(row["expected_checks"] as Int64),
                 countedCash: Money(row["counted_cash"] as Int64), countedChecks: Money(row["counted_checks"] as Int64))
             record.status = row["status"]
             record.reason = row["reason"]

@@ -86,7 +86,8 @@ enum ReceivablesStore {
     ) throws {
         for share in shares {
             try db.cachedStatement(
-                sql: "UPDATE open_item SET open_amount = open_amount - ? WHERE id = ? AND customer_id = ? AND open_amount >= ?"
+                sql:
+                    "UPDATE open_item SET open_amount = open_amount - ? WHERE id = ? AND customer_id = ? AND open_amount >= ?"
             ).execute(arguments: [share.amount.amount, share.item, customer.rawValue, share.amount.amount])
             guard db.changesCount == 1 else {
                 let open =
@@ -113,7 +114,9 @@ enum ReceivablesStore {
                       allocated_by, rule) VALUES (?, ?, ?, ?, ?, ?, ?)
                     """
             ).execute(arguments: [number.rawValue, share.item, share.amount.amount, now.date.iso, now.iso, user, rule])
-            try changed(db, item: share.item, date: now.date, delta: -share.amount, cause: "ALLOCATION", reference: number.rawValue)
+            try changed(
+                db, item: share.item, date: now.date, delta: -share.amount, cause: "ALLOCATION",
+                reference: number.rawValue)
         }
     }
 
@@ -138,8 +141,10 @@ enum ReceivablesStore {
                     WHERE id = ?
                     """, arguments: [now.date.iso, now.iso, user, reason, row["id"] as Int64])
             try db.execute(
-                sql: "UPDATE open_item SET open_amount = open_amount + ? WHERE id = ?", arguments: [amount.amount, item])
-            try changed(db, item: item, date: now.date, delta: amount, cause: "UNALLOCATION", reference: number.rawValue)
+                sql: "UPDATE open_item SET open_amount = open_amount + ? WHERE id = ?",
+                arguments: [amount.amount, item])
+            try changed(
+                db, item: item, date: now.date, delta: amount, cause: "UNALLOCATION", reference: number.rawValue)
             total += amount
         }
         try db.execute(

@@ -212,6 +212,11 @@ public enum SampleGenerator {
                     try database.recordOrderEvent(.assign, for: number, by: dispatcher)
                 }
             }
+            if offset < 0 {
+                try receivablesDay(
+                    day, database: database, time: time, random: &random, accountant: accountant,
+                    lastDay: offset == -1)
+            }
         }
         // The sample is a branch that has synced up to its as-of date: nothing waits in the outbox.
         try database.markOutboxSyncedAndPrune(at: LocalDateTime(date: options.asOf, hour: 7))
@@ -249,6 +254,46 @@ extension SampleGenerator {
         try database.importTracks(allocations, source: "sample", by: admin)
     }
 
+    /// The accountant's evening: drivers' cash counted and approved (one short by a few dollars,
+    /// all but the last day), and some credit customers paying by transfer, check or LINE Pay.
+    static func receivablesDay(
+        _ day: LocalDate, database: AppDatabase, time: SampleTime, random: inout SampleRandom,
+        accountant: UserSession, lastDay: Bool
+    ) throws {
+        time.set(LocalDateTime(date: day, hour: 18, minute: 0))
+        let supervisor = UserSession(name: "supervisor", displayName: "主管", role: .supervisor)
+        if !lastDay {
+            for record in try database.settlements(on: day) where record.status == "OPEN" {
+                let short = random.chance(15) ? Money(Int64(random.int(1...3) * 100)) : .zero
+                try database.submitSettlement(
+                    collector: record.collector, day: day, countedCash: record.count.expectedCash - short,
+                    countedChecks: record.count.expectedChecks,
+                    reason: short == .zero ? "" : "找零短少 / short in change", by: accountant)
+                time.set(LocalDateTime(date: day, hour: 18, minute: 30))
+                try database.approveSettlement(collector: record.collector, day: day, by: supervisor)
+            }
+        }
+        time.set(LocalDateTime(date: day, hour: 19, minute: 0))
+        let due = try database.invoices(InvoiceFilter(limit: 400)).filter {
+            $0.status == .issued && $0.issuedAt.date.days(until: day) >= 7 && $0.buyer.isBusiness
+        }
+        for invoice in due where random.chance(12) {
+            guard let record = try database.invoice(invoice.number), record.open > .zero else { continue }
+            let method = random.pick([PaymentMethod.bankTransfer, .bankTransfer, .check, .linePay])
+            let amount = random.chance(20) ? record.open - Money(Int64(random.int(1...5) * 100)) : record.open
+            guard amount > .zero else { continue }
+            try database.recordPayment(
+                PaymentInput(
+                    customer: invoice.customer, amount: amount, method: method,
+                    reference: invoice.number.rawValue,
+                    check: method == .check
+                        ? CheckDetails(
+                            bank: random.pick(["004", "007", "822"]), number: "CK" + random.digits(7),
+                            due: day.adding(days: random.int(0...30))) : nil),
+                allocate: .automatic, by: accountant)
+        }
+    }
+
     /// A delivery as drivers report it: most return every empty, some keep one (deposit), COD
     /// customers pay cash.
     static func deliver(
@@ -262,7 +307,8 @@ extension SampleGenerator {
             number,
             report: DeliveryReport(
                 emptiesReturned: keepsOne ? cylinders - 1 : nil, collected: cod ? order.quote.total : .zero,
-                method: cod ? "CASH" : nil),
+                method: cod ? (random.chance(8) ? "CHECK" : "CASH") : nil,
+                driver: "DRV" + String(format: "%03d", random.int(1...SampleData.drivers.count))),
             by: dispatcher)
     }
 }
