@@ -79,7 +79,10 @@ struct InvoicingStoreTests {
         let balances = Dictionary(
             uniqueKeysWithValues: try branch.database.trialBalance().map { ($0.account, $0.balance) })
         #expect(balances[.depositsReceived] == -1500)
-        #expect(balances[.receivable] == Money(1785 + 1500))
+        // The cash collected is a receipt on the invoice: only the deposit stays receivable.
+        #expect(balances[.receivable] == Money(1500))
+        #expect(balances[.cash] == Money(1785))
+        #expect(try branch.database.invoice(receipt.invoice)?.paymentStatus == .paid)
         #expect(invoice.qrLeft.hasPrefix("AB12345600"))
         #expect(invoice.barcode == "11512AB12345600" + invoice.randomNumber)
         #expect(invoice.randomNumber.count == 4 && invoice.randomNumber.allSatisfy(\.isASCIIDigit))
