@@ -52,11 +52,17 @@ struct ReceivablesCLITests {
         #expect(undone.status == 0, "\(undone.stderr)")
         #expect((try undone.json()["payment"] as? [String: Any])?["unapplied"] as? Int == 1000)
         let badMethod = try cli.run(
-            ["payment", "record", "--user", "accountant", "--customer", customer, "--amount", "1", "--method", "bitcoin"],
+            [
+                "payment", "record", "--user", "accountant", "--customer", customer, "--amount", "1", "--method",
+                "bitcoin",
+            ],
             password: "accountant")
         #expect(badMethod.status == 1 && badMethod.stderr.contains("付款方式") && badMethod.stderr.contains("allowed"))
         let noCheck = try cli.run(
-            ["payment", "record", "--user", "accountant", "--customer", customer, "--amount", "1", "--method", "check"],
+            [
+                "payment", "record", "--user", "accountant", "--customer", customer, "--amount", "1", "--method",
+                "check",
+            ],
             password: "accountant")
         #expect(noCheck.status == 1 && noCheck.stderr.contains("票號") && noCheck.stderr.contains("check needs"))
     }
@@ -84,13 +90,15 @@ struct ReceivablesCLITests {
             """
         let file = cli.directory.appendingPathComponent("stmt.sta")
         try mt940.write(to: file, atomically: true, encoding: .utf8)
-        let first = try cli.run(["bank", "import", file.path, "--user", "accountant", "--json"], password: "accountant")
+        let first = try cli.run(
+            ["bank", "import", file.path, "--user", "accountant", "--json"], password: "accountant")
         #expect(first.status == 0, "\(first.stderr)")
         let result = try first.json()
         #expect(result["lines"] as? Int == 2 && result["new"] as? Int == 2)
         #expect(result["matched"] as? Int == 1 && result["exceptions"] as? Int == 1)
         #expect(try cli.run(["invoice", "show", invoice, "--json"]).json()["status"] as? String == "PAID")
-        let again = try cli.run(["bank", "import", file.path, "--user", "accountant", "--json"], password: "accountant")
+        let again = try cli.run(
+            ["bank", "import", file.path, "--user", "accountant", "--json"], password: "accountant")
         #expect(try again.json()["new"] as? Int == 0)
         #expect(try again.json()["matched"] as? Int == 0)
 

@@ -8,6 +8,7 @@ public enum ReceivablesError: OperatorFacingError, Equatable {
     case allocationAboveUnapplied(total: Money, unapplied: Money)
     case wrongCustomer(String, customer: CustomerID)
     case paymentReversed(ReceiptNumber)
+    case paymentRefunded(ReceiptNumber)
     case allocationAlreadyReversed(Int64)
     case reasonRequired
     case notACheck(ReceiptNumber)
@@ -56,6 +57,10 @@ public enum ReceivablesError: OperatorFacingError, Equatable {
                 en: "\(reference) does not belong to \(customer.rawValue)")
         case .paymentReversed(let number):
             OperatorMessage(zh: "收款 \(number.rawValue) 已退回，不能再沖銷", en: "Payment \(number.rawValue) was reversed")
+        case .paymentRefunded(let number):
+            OperatorMessage(
+                zh: "收款 \(number.rawValue) 已部分退款，不能整筆退回；請先處理退款",
+                en: "Payment \(number.rawValue) was partly refunded and cannot be reversed as a whole")
         case .allocationAlreadyReversed(let id):
             OperatorMessage(zh: "沖銷 #\(id) 已經取消", en: "Allocation #\(id) was already reversed")
         case .reasonRequired:

@@ -146,9 +146,7 @@ extension AppDatabase {
             if before.method == .check, before.checkStatus != "HELD" {
                 throw ReceivablesError.checkAlreadySettled(number, status: before.checkStatus ?? "")
             }
-            guard before.refunded == .zero else {
-                throw ReceivablesError.refundAboveUnapplied(amount: before.amount, unapplied: before.unapplied)
-            }
+            guard before.refunded == .zero else { throw ReceivablesError.paymentRefunded(number) }
             _ = try ReceivablesStore.reverseAllocations(
                 db, payment: number, reason: reason, at: now, by: session.name)
             try db.execute(

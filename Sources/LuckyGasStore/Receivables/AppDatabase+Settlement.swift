@@ -112,12 +112,15 @@ extension AppDatabase {
                     UPDATE driver_settlement SET status = 'APPROVED', approved_at = ?, approved_by = ?
                     WHERE collector = ? AND day = ?
                     """, arguments: [now.iso, session.name, collector, day.iso])
-            try InvoiceStore.post(
-                db,
-                .settlement(
-                    reference: "SET-\(collector)-\(day.compact)", collector: collector,
-                    expected: before.count.expectedCash, counted: before.count.countedCash, date: day),
-                at: now, by: session.name)
+            let cash = before.count
+            if cash.expectedCash != .zero || cash.countedCash != .zero {
+                try InvoiceStore.post(
+                    db,
+                    .settlement(
+                        reference: "SET-\(collector)-\(day.compact)", collector: collector,
+                        expected: cash.expectedCash, counted: cash.countedCash, date: day),
+                    at: now, by: session.name)
+            }
             let after = try Self.settlement(db, collector: collector, day: day)
             try Change(
                 action: "settlement.approve", entity: "settlement", entityID: "\(collector)/\(day.iso)",

@@ -53,6 +53,8 @@ struct AllocationTable {
         }
         amounts = kept
         typing = false
+        // Rows for the selection until `render` fills in the text.
+        table.setRows(items.map { [$0.reference] })
     }
 
     /// Unticks everything.
@@ -152,7 +154,8 @@ struct AllocationTable {
                     item.date.iso, item.due.iso, item.amount.grouped, item.open.grouped, amount?.grouped ?? "",
                 ]
             })
-        table.render(into: &grid, top: top, left: left, width: width, height: height, theme: context.theme, focused: focused)
+        table.render(
+            into: &grid, top: top, left: left, width: width, height: height, theme: context.theme, focused: focused)
         if items.isEmpty {
             grid.put(
                 context.t("（沒有未結帳款）", "(no open items)"), row: top + 1, column: left + 2, style: context.theme.dim)

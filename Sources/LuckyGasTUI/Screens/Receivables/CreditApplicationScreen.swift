@@ -44,6 +44,16 @@ struct CreditApplicationScreen: Screen {
         } catch {
             context.fail(error)
         }
+        paymentTable.setRows(rows(context))
+    }
+
+    private func rows(_ context: AppContext) -> [[String]] {
+        payments.map {
+            [
+                $0.number.rawValue, $0.receivedOn.iso, context.text(ReceivablesLabels.method($0.method)), $0.reference,
+                $0.amount.grouped, $0.unapplied.grouped,
+            ]
+        }
     }
 
     mutating func handle(_ key: Key, context: AppContext) -> Navigation {
@@ -112,15 +122,10 @@ struct CreditApplicationScreen: Screen {
             .init(context.t("金額", "Amount"), width: 9, alignRight: true),
             .init(context.t("未沖銷", "Unapplied"), width: 9, alignRight: true),
         ]
-        paymentTable.setRows(
-            payments.map {
-                [
-                    $0.number.rawValue, $0.receivedOn.iso, context.text(ReceivablesLabels.method($0.method)), $0.reference,
-                    $0.amount.grouped, $0.unapplied.grouped,
-                ]
-            })
+        paymentTable.setRows(rows(context))
         paymentTable.render(
-            into: &grid, top: area.top + 2, left: 1, width: area.columns - 2, height: 5, theme: theme, focused: !inItems)
+            into: &grid, top: area.top + 2, left: 1, width: area.columns - 2, height: 5, theme: theme,
+            focused: !inItems)
         if payments.isEmpty {
             grid.put(
                 context.t("（沒有未沖銷的預收款）", "(no unapplied credit)"), row: area.top + 3, column: 3, style: theme.dim)

@@ -19,13 +19,13 @@ struct PaymentEntryScreen: TypingScreen {
 
     private var form = Form([
         InputField(.text, width: 28, row: 0, labelWidth: 10, maxLength: 40),
-        InputField(.number(allowsNegative: false), width: 12, row: 0, column: 42, labelWidth: 8, maxLength: 10),
+        InputField(.number(allowsNegative: false), width: 12, row: 0, column: 42, labelWidth: 10, maxLength: 10),
         InputField(.choice([]), width: 14, row: 1, labelWidth: 10),
-        InputField(.date, width: 12, row: 1, column: 42, labelWidth: 8),
+        InputField(.date, width: 12, row: 1, column: 42, labelWidth: 10),
         InputField(.text, width: 28, row: 2, labelWidth: 10, maxLength: 60),
         InputField(.text, width: 10, row: 3, labelWidth: 10, maxLength: 20, isReadOnly: true),
         InputField(.text, width: 12, row: 3, column: 22, labelWidth: 6, maxLength: 20, isReadOnly: true),
-        InputField(.date, width: 12, row: 3, column: 42, labelWidth: 8, isReadOnly: true),
+        InputField(.date, width: 12, row: 3, column: 42, labelWidth: 10, isReadOnly: true),
     ])
     private var customer: CustomerID?
     private var customerName = ""
@@ -46,13 +46,19 @@ struct PaymentEntryScreen: TypingScreen {
     var help: [KeyHelp] {
         [
             KeyHelp(keys: "客戶 Customer", meaning: tr("輸入編號或名稱後按 Enter，或按 F3", "type an id or name and Enter, or F3")),
-            KeyHelp(keys: "方式 Method", meaning: tr("← → 空白鍵切換；支票須填銀行、票號、到期日", "← → Space; a check needs bank, number, due")),
+            KeyHelp(
+                keys: "方式 Method",
+                meaning: tr("← → 空白鍵切換；支票須填銀行、票號、到期日", "← → Space; a check needs bank, number, due")),
             KeyHelp(keys: "Tab", meaning: tr("欄位與帳款清單之間切換", "move between the fields and the open items")),
             KeyHelp(keys: "Space / Enter", meaning: tr("勾選帳款，帶入剩餘金額", "tick an item; it takes what is left")),
             KeyHelp(keys: "0-9 Backspace", meaning: tr("修改勾選帳款的沖銷金額", "change the amount applied to the item")),
-            KeyHelp(keys: "F5", meaning: tr("自動沖銷：摘要單號優先，再依到期日最舊優先", "auto: items named in the reference, then oldest due")),
+            KeyHelp(
+                keys: "F5",
+                meaning: tr("自動沖銷：摘要單號優先，再依到期日最舊優先", "auto: items named in the reference, then oldest due")),
             KeyHelp(keys: "F7", meaning: tr("以客戶先前的預收款沖銷帳款", "apply the customer's earlier unapplied credit")),
-            KeyHelp(keys: "F2", meaning: tr("登錄收款，顯示收款單號；未勾選的金額列為預收", "record it; what is not applied stays as credit")),
+            KeyHelp(
+                keys: "F2",
+                meaning: tr("登錄收款，顯示收款單號；未勾選的金額列為預收", "record it; what is not applied stays as credit")),
             KeyHelp(keys: "Esc", meaning: tr("返回（有輸入時會先詢問）", "back (asks when something was typed)")),
         ]
     }
@@ -168,7 +174,8 @@ struct PaymentEntryScreen: TypingScreen {
                     hint: context.t("Y 放棄   N 繼續", "Y discard   N keep it")), tag: "discard")
         case .function(2): return confirm(context)
         case .function(3):
-            return .push(CustomerLookupScreen(picking: true, text: customer == nil ? form[Self.customerField].value : ""))
+            let text = customer == nil ? form[Self.customerField].value : ""
+            return .push(CustomerLookupScreen(picking: true, text: text))
         case .function(5):
             guard customer != nil else { return needCustomer(context) }
             guard amount > .zero else { return needAmount(context) }
@@ -276,7 +283,8 @@ struct PaymentEntryScreen: TypingScreen {
                 + "  " + date.iso,
             context.t(
                 "沖銷 \(applied.grouped)（\(allocation.shares.count) 筆）  未沖銷 \((amount - applied).grouped)",
-                "Applied \(applied.grouped) (\(allocation.shares.count) items)  unapplied \((amount - applied).grouped)"
+                "Applied \(applied.grouped) (items: \(allocation.shares.count))  "
+                    + "unapplied \((amount - applied).grouped)"
             ),
         ]
         return .dialog(
@@ -308,10 +316,10 @@ struct PaymentEntryScreen: TypingScreen {
             let applied = payment.amount - payment.unapplied
             context.say(
                 OperatorMessage(
-                    zh: "已登錄收款 \(payment.number.rawValue)：沖銷 \(applied.grouped)，未沖銷 \(payment.unapplied.grouped)",
-                    en:
-                        "Payment \(payment.number.rawValue) recorded: applied \(applied.grouped), unapplied \(payment.unapplied.grouped)"
-                ), .success)
+                    zh: "已登錄 \(payment.number.rawValue)：沖銷 \(applied.grouped)，未沖銷 \(payment.unapplied.grouped)",
+                    en: "Recorded \(payment.number.rawValue): applied \(applied.grouped), "
+                        + "unapplied \(payment.unapplied.grouped)"),
+                .success)
             for index in [Self.amountField, Self.referenceField, Self.bankField, Self.checkNumberField] {
                 form[index].set("")
             }
@@ -343,15 +351,18 @@ struct PaymentEntryScreen: TypingScreen {
             context.t("未沖銷 ", "Unapplied ") + left.grouped,
             left < .zero ? theme.error : left > .zero ? theme.warning : theme.success)
         put(
-            "│ " + context.t("客戶預收 ", "Customer credit ") + credit.grouped + (credit > .zero ? "（F7）" : ""),
+            "│ " + context.t("客戶預收 ", "Customer credit ") + credit.grouped
+                + (credit > .zero ? context.t("（F7）", " (F7)") : ""),
             credit > .zero ? theme.warning : theme.dim)
         if let lastReceipt {
             let applied = lastReceipt.amount - lastReceipt.unapplied
+            let receipt =
+                "\(lastReceipt.number.rawValue) \(lastReceipt.customer.rawValue) \(lastReceipt.amount.grouped)"
             grid.put(
                 context.t(
-                    "上一筆 \(lastReceipt.number.rawValue) \(lastReceipt.customer.rawValue) \(lastReceipt.amount.grouped)  沖銷 \(applied.grouped)  未沖銷 \(lastReceipt.unapplied.grouped)",
-                    "Last \(lastReceipt.number.rawValue) \(lastReceipt.customer.rawValue) \(lastReceipt.amount.grouped)  applied \(applied.grouped)  unapplied \(lastReceipt.unapplied.grouped)"
-                ), row: area.top + 6, column: 2, style: theme.success, maxWidth: area.columns - 4)
+                    "上一筆 \(receipt)  沖銷 \(applied.grouped)  未沖銷 \(lastReceipt.unapplied.grouped)",
+                    "Last \(receipt)  applied \(applied.grouped)  unapplied \(lastReceipt.unapplied.grouped)"),
+                row: area.top + 6, column: 2, style: theme.success, maxWidth: area.columns - 4)
         } else {
             grid.put(
                 context.t(

@@ -32,6 +32,11 @@ struct MainMenuScreen: Screen {
             Item(label: tr("發票查詢", "Invoices"), permission: .invoices) { _ in .push(InvoiceListScreen()) },
             Item(label: tr("字軌配號", "Number tracks"), permission: .invoices) { _ in .push(TrackUsageScreen()) },
             Item(label: tr("上傳狀態", "Upload board"), permission: .invoices) { _ in .push(UploadBoardScreen()) },
+            Item(label: tr("收款沖銷", "Payments"), permission: .payments) { _ in .push(PaymentEntryScreen()) },
+            Item(label: tr("銀行對帳", "Bank matching"), permission: .payments) { _ in .push(StatementMatchScreen()) },
+            Item(label: tr("司機繳款", "Driver settlement"), permission: .payments) { _ in .push(SettlementScreen()) },
+            Item(label: tr("帳齡分析", "Aging"), permission: .payments) { _ in .push(AgingScreen()) },
+            Item(label: tr("信用凍結", "Credit holds"), permission: .payments) { _ in .push(CreditHoldsScreen()) },
             Item(label: tr("切換語言 English / 中文", "Language 中文 / English"), permission: nil) { context in
                 context.language = context.language.other
                 return .stay
