@@ -156,6 +156,9 @@ if grep -q "EXIT=0" "$WORK/err"; then passed=$((passed + 1)); else failed=$((fai
 
 # An accountant: invoice list, an invoice with its QR code (libqrencode, half blocks), tracks, uploads.
 "${T[@]}" kill-session -t app >/dev/null 2>&1
+# A bank statement waiting for the matching screen (suggestions only, nothing posted).
+LUCKYGAS_PASSWORD=accountant "$BIN" bank import "$ROOT/Tests/Fixtures/bank/mt940/own_twd_va_rc_rd.sta" \
+    --db "$WORK/branch.db" --user accountant --no-auto >/dev/null
 "${T[@]}" new-session -d -s app -x 100 -y 50 \
     "cd '$WORK' && TERM=tmux-256color LUCKYGAS_HOME='$ROOT' '$BIN' --db '$WORK/branch.db' 2>'$WORK/err2'; sleep 60"
 check "sign-in again" "F2登入"
@@ -183,6 +186,48 @@ keys F6
 check "upload board" "F0401"
 keys Escape; keys Escape
 check "menu after invoices" "│ 主選單"
+
+# Receivables: a payment allocated oldest first, bank matching with a rejection, the drivers' day,
+# aging with its drill-down, credit holds.
+text 7
+check "payment entry" "│ 收款沖銷"
+text C000032; keys Enter
+check "customer's open items" "AA76000110"
+text 1000; keys F5
+check "auto allocation leaves nothing unapplied" "本次沖銷 1,000  未沖銷 0"
+keys F2
+check "payment confirm" "確認登錄收款？"
+text y
+check "receipt number shown" "已登錄 RCP-"
+keys Escape
+check "menu after the payment" "│ 主選單"
+text 8
+check "bank matching" "│ 銀行對帳"
+check "imported line with its reason" "52,500"
+keys F8
+check "reject asks a reason" "退回對帳明細"
+text "非本公司款項"; keys Enter
+check "line rejected" "待處理 2 筆"
+keys Escape
+check "menu after matching" "│ 主選單"
+text 9
+check "driver settlement" "│ 司機繳款"
+keys Escape
+check "menu after settlement" "│ 主選單"
+keys Down; keys Enter
+check "aging" "│ 帳齡分析"
+check "aging DSO line" "DSO"
+keys Enter
+check "aging drill-down with the virtual account" "虛擬帳號"
+keys Escape
+check "aging again" "│ 帳齡分析"
+keys Escape
+check "menu after aging" "│ 主選單"
+keys Down; keys Enter
+check "credit holds" "│ 信用凍結"
+check "automatic overdue hold listed" "逾期"
+keys Escape
+check "menu after receivables" "│ 主選單"
 
 echo "tui-e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
