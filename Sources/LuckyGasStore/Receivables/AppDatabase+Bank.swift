@@ -215,6 +215,7 @@ extension AppDatabase {
         ids: IDGenerator
     ) throws -> (matched: Int, suggested: Int, exceptions: Int) {
         var counts = (matched: 0, suggested: 0, exceptions: 0)
+        var posted: [BankReceiptAudit] = []
         let lookup = DatabaseMatchLookup(db: db)
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
@@ -229,20 +230,16 @@ extension AppDatabase {
                 payerAccount: line.payerAccount, isReversal: line.mark.hasPrefix("R"))
             let suggestion = try StatementMatcher.suggest(facts, prefix: prefix, lookup: lookup)
             if autoAccept, suggestion.isConfident, let customer = suggestion.customer {
-                var accepted = line
-                accepted.suggestion = suggestion
-                try db.cachedStatement(
-                    sql: "UPDATE bank_line SET suggestion = ?, rule = ?, customer_id = ? WHERE id = ?"
-                )
-                .execute(arguments: [
-                    String(decoding: try encoder.encode(suggestion), as: UTF8.self), suggestion.rule.rawValue,
-                    customer.rawValue, id,
-                ])
-                _ = try post(
-                    db, line: accepted, customer: customer,
-                    request: suggestion.shares.isEmpty
-                        ? .none : .chosen(suggestion.shares.map { ($0.reference, $0.amount) }),
-                    rule: suggestion.rule.rawValue, at: now, by: user, ids: ids)
+                // The suggestion was made from the items as they are now, inside this transaction,
+                // so its shares go straight to the guarded updates; one audit entry covers the batch.
+                let number = try post(
+                    db, line: line, customer: customer, request: .none, validated: suggestion.shares,
+                    suggestion: String(decoding: try encoder.encode(suggestion), as: UTF8.self),
+                    rule: suggestion.rule.rawValue, at: now, by: user, ids: ids, audit: false)
+                posted.append(
+                    BankReceiptAudit(
+                        line: id, receipt: number, customer: customer, amount: line.amount,
+                        rule: suggestion.rule.rawValue, shares: suggestion.shares))
                 counts.matched += 1
                 continue
             }
@@ -257,34 +254,50 @@ extension AppDatabase {
                 counts.suggested += 1
             }
         }
+        if !posted.isEmpty {
+            try Change(
+                action: "bank.post", entity: "bank_line", entityID: "\(posted.count) receipts", before: nil,
+                after: AuditLog.json(posted), version: 1, event: "BankReceiptsPosted"
+            ).record(db, user: user, at: now, ids: ids)
+        }
         return counts
     }
 
     /// Turns a line into a receipt for `customer`, allocated as asked, and marks it matched.
     static func post(
-        _ db: Database, line: BankLineRecord, customer: CustomerID, request: AllocationRequest, rule: String,
-        at now: LocalDateTime, by user: String, ids: IDGenerator
+        _ db: Database, line: BankLineRecord, customer: CustomerID, request: AllocationRequest,
+        validated: [AllocationShare]? = nil, suggestion: String? = nil, rule: String, at now: LocalDateTime,
+        by user: String, ids: IDGenerator, audit: Bool = true
     ) throws -> ReceiptNumber {
         let input = PaymentInput(
             customer: customer, amount: line.amount, method: .bankTransfer, receivedOn: line.valueDate,
             reference: String(line.text.prefix(200)))
         let number = try ReceivablesStore.insertPayment(db, input, source: .bank, bankLine: line.id, at: now, by: user)
-        let shares = try ReceivablesStore.shares(
-            db, request, customer: customer, reference: input.reference, unapplied: line.amount)
+        let shares =
+            try validated
+            ?? ReceivablesStore.shares(
+                db, request, customer: customer, reference: input.reference, unapplied: line.amount)
         try ReceivablesStore.apply(
             db, payment: number, customer: customer, shares: shares, rule: rule, at: now, by: user)
         try db.cachedStatement(
             sql: """
-                UPDATE bank_line SET status = 'MATCHED', payment_number = ?, customer_id = ?, decided_at = ?, decided_by = ?
+                UPDATE bank_line SET status = 'MATCHED', payment_number = ?, customer_id = ?, decided_at = ?,
+                  decided_by = ?, suggestion = COALESCE(?, suggestion), rule = COALESCE(?, rule)
                 WHERE id = ?
                 """
-        ).execute(arguments: [number.rawValue, customer.rawValue, now.iso, user, line.id])
-        try Change(
-            action: "payment.record", entity: "payment", entityID: number.rawValue, before: nil,
-            after: AuditLog.json(
-                BankReceiptAudit(line: line.id, customer: customer, amount: line.amount, rule: rule, shares: shares)),
-            version: 1, event: "PaymentRecorded"
-        ).record(db, user: user, at: now, ids: ids)
+        ).execute(arguments: [
+            number.rawValue, customer.rawValue, now.iso, user, suggestion, suggestion == nil ? nil : rule, line.id,
+        ])
+        if audit {
+            try Change(
+                action: "payment.record", entity: "payment", entityID: number.rawValue, before: nil,
+                after: AuditLog.json(
+                    BankReceiptAudit(
+                        line: line.id, receipt: number, customer: customer, amount: line.amount, rule: rule,
+                        shares: shares)),
+                version: 1, event: "PaymentRecorded"
+            ).record(db, user: user, at: now, ids: ids)
+        }
         return number
     }
 
@@ -309,6 +322,7 @@ extension AppDatabase {
 /// The audit record of a receipt posted from a bank line.
 struct BankReceiptAudit: Codable {
     var line: Int64
+    var receipt: ReceiptNumber
     var customer: CustomerID
     var amount: Money
     var rule: String
@@ -358,7 +372,7 @@ struct DatabaseMatchLookup: MatchLookup {
             db.cachedStatement(
                 sql: """
                     SELECT id, customer_id, reference, kind, document_date, due_date, amount, open_amount FROM open_item
-                    WHERE open_amount = ? LIMIT ?
+                    WHERE open_amount = ? AND open_amount > 0 LIMIT ?
                     """), arguments: [amount.amount, limit]
         ).map { row in ((try CustomerID(row["customer_id"])), ReceivablesStore.openItem(row)) }
     }
