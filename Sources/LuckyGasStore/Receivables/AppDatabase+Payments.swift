@@ -46,13 +46,9 @@ extension AppDatabase {
             try ReceivablesStore.apply(
                 db, payment: number, customer: before.customer, shares: shares, rule: Self.ruleName(request), at: now,
                 by: session.name)
-            let after = try ReceivablesStore.payment(db, number)
-            try Change(
-                action: "payment.allocate", entity: "payment", entityID: number.rawValue,
-                before: AuditLog.json(before), after: AuditLog.json(after), version: after.allocations.count + 1,
-                event: "PaymentAllocated", payload: AuditLog.json(shares)
-            ).record(db, user: session.name, at: now, ids: ids)
-            return after
+            return try ReceivablesStore.recordChange(
+                db, before, action: "payment.allocate", event: "PaymentAllocated", payload: AuditLog.json(shares),
+                at: now, by: session.name, ids: ids)
         }
     }
 
@@ -78,13 +74,10 @@ extension AppDatabase {
             let total = try ReceivablesStore.reverseAllocations(
                 db, payment: number, only: id, reason: reason, at: now, by: session.name)
             guard total > .zero else { throw ReceivablesError.nothingToAllocate }
-            let after = try ReceivablesStore.payment(db, number)
-            try Change(
-                action: "payment.unallocate", entity: "payment", entityID: number.rawValue,
-                before: AuditLog.json(before), after: AuditLog.json(after), version: after.allocations.count + 1,
-                event: "PaymentUnallocated", payload: AuditLog.json(["reason": reason, "amount": "\(total.amount)"])
-            ).record(db, user: session.name, at: now, ids: ids)
-            return after
+            return try ReceivablesStore.recordChange(
+                db, before, action: "payment.unallocate", event: "PaymentUnallocated",
+                payload: AuditLog.json(["reason": reason, "amount": "\(total.amount)"]), at: now, by: session.name,
+                ids: ids)
         }
     }
 
@@ -119,12 +112,8 @@ extension AppDatabase {
             try InvoiceStore.post(
                 db, .refund(number, customer: before.customer, from: account, amount: amount, date: now.date), at: now,
                 by: session.name)
-            let after = try ReceivablesStore.payment(db, number)
-            try Change(
-                action: "payment.refund", entity: "payment", entityID: number.rawValue, before: AuditLog.json(before),
-                after: AuditLog.json(after), version: after.allocations.count + 2, event: "PaymentRefunded"
-            ).record(db, user: session.name, at: now, ids: ids)
-            return after
+            return try ReceivablesStore.recordChange(
+                db, before, action: "payment.refund", event: "PaymentRefunded", at: now, by: session.name, ids: ids)
         }
     }
 
@@ -165,12 +154,8 @@ extension AppDatabase {
                     sql: "INSERT INTO credit_hold (customer_id, reason, placed_at, placed_by) VALUES (?, ?, ?, ?)",
                     arguments: [before.customer.rawValue, "支票退票 \(number.rawValue)：\(reason)", now.iso, session.name])
             }
-            let after = try ReceivablesStore.payment(db, number)
-            try Change(
-                action: "payment.reverse", entity: "payment", entityID: number.rawValue, before: AuditLog.json(before),
-                after: AuditLog.json(after), version: after.allocations.count + 2, event: "PaymentReversed"
-            ).record(db, user: session.name, at: now, ids: ids)
-            return after
+            return try ReceivablesStore.recordChange(
+                db, before, action: "payment.reverse", event: "PaymentReversed", at: now, by: session.name, ids: ids)
         }
     }
 
@@ -190,13 +175,8 @@ extension AppDatabase {
                 sql: "UPDATE payment SET check_status = 'CLEARED' WHERE number = ?", arguments: [number.rawValue])
             try InvoiceStore.post(
                 db, .checkCleared(number, amount: before.amount, date: now.date), at: now, by: session.name)
-            let after = try ReceivablesStore.payment(db, number)
-            try Change(
-                action: "payment.check_cleared", entity: "payment", entityID: number.rawValue,
-                before: AuditLog.json(before), after: AuditLog.json(after), version: after.allocations.count + 2,
-                event: "CheckCleared"
-            ).record(db, user: session.name, at: now, ids: ids)
-            return after
+            return try ReceivablesStore.recordChange(
+                db, before, action: "payment.check_cleared", event: "CheckCleared", at: now, by: session.name, ids: ids)
         }
     }
 

@@ -220,6 +220,20 @@ enum ReceivablesStore {
             allocations: allocations, createdBy: row["created_by"])
     }
 
+    /// Reads the payment after a change to it and records the audit entry (before and after) and
+    /// the outbox event.
+    static func recordChange(
+        _ db: Database, _ before: PaymentRecord, action: String, event: String, payload: String? = nil,
+        at now: LocalDateTime, by user: String, ids: IDGenerator
+    ) throws -> PaymentRecord {
+        let after = try payment(db, before.number)
+        try Change(
+            action: action, entity: "payment", entityID: before.number.rawValue, before: AuditLog.json(before),
+            after: AuditLog.json(after), version: after.allocations.count + 2, event: event, payload: payload
+        ).record(db, user: user, at: now, ids: ids)
+        return after
+    }
+
     /// The allocation `request` asks for, against the customer's open items now.
     static func shares(
         _ db: Database, _ request: AllocationRequest, customer: CustomerID, reference: String, unapplied: Money
