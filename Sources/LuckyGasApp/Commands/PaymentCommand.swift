@@ -45,9 +45,6 @@ struct PaymentCommand: ParsableCommand {
                         customer: try CustomerID(customer), amount: Money(amount), method: try PaymentMethod(method),
                         receivedOn: try date.map { try LocalDate($0) }, reference: reference, check: check)
                 }
-                if let check = input.check, check.bank.trimmingSpaces.isEmpty || check.number.trimmingSpaces.isEmpty {
-                    throw StoreError.receivables(.checkDetailsRequired)
-                }
                 let database = try global.open()
                 let record = try database.recordPayment(
                     input, allocate: try allocationRequest(invoices: invoices, auto: auto, required: false),

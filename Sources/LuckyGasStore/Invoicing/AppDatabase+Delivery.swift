@@ -17,26 +17,25 @@ extension AppDatabase {
         guard session.role.allows(.dispatch) || session.role.allows(.placeOrders) else {
             throw StoreError.notPermitted(user: session.name, role: session.role, permission: .dispatch)
         }
-        if let method = report.method, !DeliveryReport.methods.contains(method) {
-            throw StoreError.invalid(
-                .unknownValue(
-                    field: "付款方式 method", value: method, allowed: DeliveryReport.methods.map { $0.lowercased() }))
+        var stated: PaymentMethod?
+        if let text = report.method {
+            do { stated = try PaymentMethod(text) } catch { throw StoreError.invalid(error) }
         }
+        // Money collected without a method is cash.
+        let method = report.collected > .zero ? (stated ?? .cash) : stated
         guard report.collected >= .zero else {
             throw StoreError.invalid(.notPositive(field: "collected", value: report.collected.amount))
-        }
-        if let driver = report.driver {
-            guard
-                try read({ db in try Bool.fetchOne(db, sql: "SELECT 1 FROM driver WHERE id = ?", arguments: [driver]) })
-                    != nil
-            else {
-                throw StoreError.invalid(.unknownValue(field: "司機 driver", value: driver, allowed: try driverIDs()))
-            }
         }
         let now = clock.now()
         let ids = ids
         let random = random.fourDigits()
         return try write { db in
+            if let driver = report.driver {
+                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM driver WHERE id = ?", arguments: [driver]) != nil else {
+                    let known = try String.fetchAll(db, sql: "SELECT id FROM driver WHERE active = 1 ORDER BY id")
+                    throw StoreError.invalid(.unknownValue(field: "司機 driver", value: driver, allowed: known))
+                }
+            }
             guard let before = try Self.orderRecord(db, number: number) else {
                 throw StoreError.orderNotFound(number.rawValue)
             }
@@ -121,9 +120,8 @@ extension AppDatabase {
             let collector = report.driver ?? session.name
             var payment: ReceiptNumber?
             if report.collected > .zero {
-                let method = try PaymentMethod(report.method ?? "CASH")
                 let number = try ReceivablesStore.insertPayment(
-                    db, PaymentInput(customer: before.customer, amount: report.collected, method: method),
+                    db, PaymentInput(customer: before.customer, amount: report.collected, method: method ?? .cash),
                     source: .delivery, collector: collector, order: number, at: now, by: session.name)
                 try ReceivablesStore.apply(
                     db, payment: number, customer: before.customer,
@@ -148,7 +146,7 @@ extension AppDatabase {
                 arguments: [
                     number.rawValue, now.iso, session.name, deposit.emptiesReturned, deposit.missingEmpties,
                     deposit.amount.amount, report.collected.amount,
-                    report.collected > .zero ? (report.method ?? "CASH") : report.method, invoice.rawValue,
+                    method?.rawValue, invoice.rawValue,
                     report.driver, payment?.rawValue,
                 ])
             for line in before.quote.lines {
@@ -186,11 +184,6 @@ extension AppDatabase {
             ).record(db, user: session.name, at: now, ids: ids)
             return receipt
         }
-    }
-
-    /// Ids of active drivers.
-    func driverIDs() throws -> [String] {
-        try read { db in try String.fetchAll(db, sql: "SELECT id FROM driver WHERE active = 1 ORDER BY id") }
     }
 
     /// Opens a receivable (`open_item`) and returns it as allocation sees it.

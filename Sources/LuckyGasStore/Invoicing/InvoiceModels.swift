@@ -26,8 +26,6 @@ public struct DeliveryReport: Sendable, Hashable, Codable {
         self.driver = driver
     }
 
-    /// The payment methods of DOMAIN.md.
-    public static let methods = ["CASH", "CHECK", "BANK_TRANSFER", "CREDIT_CARD", "LINE_PAY", "JKOPAY"]
 }
 
 /// What a delivery wrote.

@@ -11,6 +11,12 @@ extension AppDatabase {
         return try read { db in try Self.aging(db, asOf: asOf) }
     }
 
+    /// SQL for an open item's (`o`) open amount at the end of the day bound to its `?`: today's,
+    /// with every change dated after that day undone.
+    static let openOnDate = """
+        o.open_amount - COALESCE((SELECT SUM(delta) FROM open_item_change c WHERE c.open_item_id = o.id AND c.date > ?), 0)
+        """
+
     static func aging(_ db: Database, asOf: LocalDate) throws -> AgingReport {
         let rules = try Parameters.receivablesRules(db)
         let day = asOf.iso
@@ -26,9 +32,7 @@ extension AppDatabase {
         let items = try Row.fetchCursor(
             db,
             sql: """
-                SELECT o.customer_id, o.due_date, o.open_amount
-                  - COALESCE((SELECT SUM(delta) FROM open_item_change c WHERE c.open_item_id = o.id AND c.date > ?), 0)
-                  AS residual
+                SELECT o.customer_id, o.due_date, \(Self.openOnDate) AS residual
                 FROM open_item o WHERE o.document_date <= ?
                 """, arguments: [day, day])
         while let item = try items.next() {
@@ -122,9 +126,8 @@ extension AppDatabase {
             let items = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT o.id, o.reference, o.kind, o.document_date, o.due_date, o.amount, o.open_amount
-                      - COALESCE((SELECT SUM(delta) FROM open_item_change c WHERE c.open_item_id = o.id AND c.date > ?), 0)
-                      AS open_amount
+                    SELECT o.id, o.reference, o.kind, o.document_date, o.due_date, o.amount,
+                      \(Self.openOnDate) AS open_amount
                     FROM open_item o WHERE o.customer_id = ? AND o.document_date <= ?
                     ORDER BY o.due_date, o.document_date, o.id
                     """, arguments: [day, customer.rawValue, day]

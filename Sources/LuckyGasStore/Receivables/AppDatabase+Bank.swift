@@ -40,7 +40,7 @@ extension AppDatabase {
         return try write { db in
             var result = counted
             let prefix = try Parameters.virtualAccountPrefix(db)
-            var newLines: [Int64] = []
+            var newLines: [BankLineRecord] = []
             for statement in statements {
                 let statementKey = Self.key([
                     statement.format, statement.account, statement.reference, statement.sequence ?? "",
@@ -91,7 +91,15 @@ extension AppDatabase {
                         continue
                     }
                     result.new += 1
-                    if status == "OPEN" { newLines.append(db.lastInsertedRowID) } else { result.notReceipts += 1 }
+                    if status == "OPEN" {
+                        newLines.append(
+                            BankLineRecord(
+                                id: db.lastInsertedRowID, valueDate: line.valueDate, mark: line.mark,
+                                amount: Money(line.cents / 100), text: text, virtualAccount: line.virtualAccount,
+                                payerName: line.payerName, payerAccount: line.payerAccount, status: status))
+                    } else {
+                        result.notReceipts += 1
+                    }
                 }
             }
             let counts = try Self.match(
@@ -116,7 +124,8 @@ extension AppDatabase {
         let now = clock.now()
         let ids = ids
         return try write { db in
-            let open = try Int64.fetchAll(db, sql: "SELECT id FROM bank_line WHERE status = 'OPEN' ORDER BY id")
+            let open = try Row.fetchAll(db, sql: "SELECT * FROM bank_line WHERE status = 'OPEN' ORDER BY id")
+                .map(Self.bankLine)
             return try Self.match(
                 db, lines: open, prefix: try Parameters.virtualAccountPrefix(db), autoAccept: autoAccept, at: now,
                 by: session.name, ids: ids)
@@ -211,7 +220,8 @@ extension AppDatabase {
     // MARK: - Inside the transaction
 
     static func match(
-        _ db: Database, lines: [Int64], prefix: String, autoAccept: Bool, at now: LocalDateTime, by user: String,
+        _ db: Database, lines: [BankLineRecord], prefix: String, autoAccept: Bool, at now: LocalDateTime,
+        by user: String,
         ids: IDGenerator
     ) throws -> (matched: Int, suggested: Int, exceptions: Int) {
         var counts = (matched: 0, suggested: 0, exceptions: 0)
@@ -219,12 +229,8 @@ extension AppDatabase {
         let lookup = DatabaseMatchLookup(db: db)
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        for id in lines {
-            guard
-                let row = try Row.fetchOne(
-                    db.cachedStatement(sql: "SELECT * FROM bank_line WHERE id = ?"), arguments: [id])
-            else { continue }
-            let line = bankLine(row)
+        for line in lines {
+            let id = line.id
             let facts = BankLineFacts(
                 amount: line.amount, text: line.text, virtualAccount: line.virtualAccount,
                 payerAccount: line.payerAccount, isReversal: line.mark.hasPrefix("R"))

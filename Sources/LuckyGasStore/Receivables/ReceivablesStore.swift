@@ -31,6 +31,9 @@ enum ReceivablesStore {
         if input.method == .check, source == .counter, input.check == nil {
             throw ReceivablesError.checkDetailsRequired
         }
+        if let check = input.check, check.bank.trimmingSpaces.isEmpty || check.number.trimmingSpaces.isEmpty {
+            throw ReceivablesError.checkDetailsRequired
+        }
         if input.method != .check, input.check != nil { throw ReceivablesError.checkDetailsOnlyForChecks }
         guard
             try Bool.fetchOne(

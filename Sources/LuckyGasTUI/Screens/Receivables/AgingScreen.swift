@@ -33,12 +33,19 @@ struct AgingScreen: Screen {
         return report.rows[row]
     }
 
+    /// The report is computed once here, then again only on F5, a new date, or a payment made from
+    /// the drill-down: it reads every open item of the branch.
     mutating func refresh(context: AppContext) {
-        if !loaded {
-            loaded = true
-            form[0].set(context.database.clock.now().date.iso)
-        }
+        guard !loaded else { return }
+        loaded = true
+        form[0].set(context.database.clock.now().date.iso)
+        form.focus(on: 0)  // typing a date replaces today's
         reload(context)
+    }
+
+    mutating func receive(_ result: ScreenResult, context: AppContext) -> Navigation {
+        if result == .changed { reload(context) }
+        return .stay
     }
 
     private mutating func reload(_ context: AppContext) {

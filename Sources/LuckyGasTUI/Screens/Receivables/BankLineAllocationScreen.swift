@@ -51,6 +51,10 @@ struct BankLineAllocationScreen: Screen {
             allocation.automatic(available: line.amount, reference: line.text)
         case .function(2):
             let applied = allocation.allocated
+            guard applied <= line.amount else {
+                context.fail(ReceivablesError.bankLineAmount(line.id, amount: line.amount, allocated: applied))
+                return .stay
+            }
             let lines = [
                 "\(line.valueDate.iso)  \(line.amount.description)  \(line.text)",
                 context.t("客戶 ", "Customer ") + "\(customer.rawValue) \(name)",

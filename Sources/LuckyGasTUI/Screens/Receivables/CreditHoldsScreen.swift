@@ -104,11 +104,12 @@ struct CreditHoldsScreen: Screen {
     }
 
     private mutating func releaseDialog(
-        _ customer: CustomerID, name: String, _ context: AppContext, problem: String?
+        _ customer: CustomerID, name: String, _ context: AppContext, problem: String?, reason: String = ""
     ) -> Navigation {
         releasing = customer
         let form = Form([
-            InputField(.text, label: context.t("原因", "Reason"), width: 30, row: 0, labelWidth: 8, maxLength: 80)
+            InputField(
+                .text, label: context.t("原因", "Reason"), text: reason, width: 30, row: 0, labelWidth: 8, maxLength: 80)
         ])
         var box = Dialog(
             .form(form), title: context.t("解除凍結 ", "Release the hold on ") + "\(customer.rawValue) \(name)",
@@ -138,7 +139,6 @@ struct CreditHoldsScreen: Screen {
                     OperatorMessage(
                         zh: "已凍結 \(customer.rawValue) \(found.customer.name)",
                         en: "\(customer.rawValue) \(found.customer.name) is on hold"), .success)
-                refresh(context: context)
                 placed = customer
             } catch {
                 context.fail(error)
@@ -157,7 +157,8 @@ struct CreditHoldsScreen: Screen {
                 context.fail(error)
                 let name = holds.first { $0.customer == customer }?.name ?? ""
                 return releaseDialog(
-                    customer, name: name, context, problem: context.text(AppContext.message(for: error)))
+                    customer, name: name, context, problem: context.text(AppContext.message(for: error)),
+                    reason: values.first ?? "")
             }
         default: break
         }

@@ -13,6 +13,8 @@ struct CustomerStatementScreen: Screen {
     let asOf: LocalDate
     private var statement: CustomerStatement?
     private var view = View.openItems
+    /// Set once F6 opened a payment for this customer: the aging behind needs recomputing.
+    private var paid = false
     private var table = TableView(columns: [])
 
     init(customer: CustomerID, asOf: LocalDate) {
@@ -74,13 +76,14 @@ struct CustomerStatementScreen: Screen {
 
     mutating func handle(_ key: Key, context: AppContext) -> Navigation {
         switch key {
-        case .escape: return .pop(nil)
+        case .escape: return .pop(paid ? .changed : nil)
         case .function(4):
             view = view == .openItems ? .movements : .openItems
             table = TableView(columns: [])
             table.setRows(rows(context))
         case .function(6):
             guard context.may(.payments) else { return context.denied() }
+            paid = true
             return .push(PaymentEntryScreen(customer: customer))
         case .enter:
             return open(context)

@@ -100,9 +100,9 @@ struct PaymentEntryScreen: TypingScreen {
     /// Check fields are editable only for a check.
     private mutating func methodChanged() {
         let isCheck = method == .check
+        // Kept when the method changes by a stray key: `check` reads them only for a check.
         for index in [Self.bankField, Self.checkNumberField, Self.checkDueField] {
             form[index].isReadOnly = !isCheck
-            if !isCheck { form[index].set("") }
         }
     }
 
@@ -276,7 +276,17 @@ struct PaymentEntryScreen: TypingScreen {
             context.say(tr("日期格式應為 YYYY-MM-DD", "The date must be YYYY-MM-DD"), .error)
             return .stay
         }
+        if method == .check, check == nil {
+            inTable = false
+            form.focus(on: Self.bankField)
+            context.fail(ReceivablesError.checkDetailsRequired)
+            return .stay
+        }
         let applied = allocation.allocated
+        guard applied <= amount else {
+            context.fail(ReceivablesError.allocationAboveUnapplied(total: applied, unapplied: amount))
+            return .stay
+        }
         let lines = [
             "\(customer.rawValue) \(customerName)",
             context.t("金額 ", "Amount ") + amount.description + "  " + context.text(ReceivablesLabels.method(method))
@@ -324,8 +334,7 @@ struct PaymentEntryScreen: TypingScreen {
                 form[index].set("")
             }
             form[Self.checkDueField].set("")
-            allocation.clear()
-            reloadItems(context)
+            allocation.clear()  // the shell's refresh after the dialog reloads the items
             dirty = false
             inTable = false
             form.focus(on: Self.customerField)

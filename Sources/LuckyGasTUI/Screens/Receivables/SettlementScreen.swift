@@ -42,6 +42,7 @@ struct SettlementScreen: Screen {
         if !loaded {
             loaded = true
             form[0].set(context.database.clock.now().date.iso)
+            form.focus(on: 0)  // typing a date replaces today's
         }
         reload(context)
     }
@@ -80,12 +81,16 @@ struct SettlementScreen: Screen {
         case .escape: return .pop(nil)
         case .up, .down, .pageUp, .pageDown, .home, .end:
             _ = table.handle(key)
-        case .function(5), .enter:
+        case .function(5):
             reload(context)
             if day == nil {
                 context.say(tr("日期格式應為 YYYY-MM-DD", "The date must be YYYY-MM-DD"), .error)
             }
-        case .function(2):
+        case .function(2), .enter:
+            if day == nil {
+                context.say(tr("日期格式應為 YYYY-MM-DD", "The date must be YYYY-MM-DD"), .error)
+                return .stay
+            }
             guard let record = selected else { return nothingSelected(context) }
             guard record.status == "OPEN" else {
                 context.fail(
@@ -130,17 +135,19 @@ struct SettlementScreen: Screen {
         var form = Form([
             InputField(
                 .number(allowsNegative: false), label: context.t("點收現金", "Cash"),
-                text: values?[0] ?? String(record.count.expectedCash.amount), width: 12, row: 0, labelWidth: 10,
+                text: values?[0] ?? "", width: 12, row: 0, labelWidth: 10,
                 maxLength: 10),
             InputField(
                 .number(allowsNegative: false), label: context.t("點收支票", "Checks"),
-                text: values?[1] ?? String(record.count.expectedChecks.amount), width: 12, row: 1, labelWidth: 10,
+                text: values?[1] ?? (record.count.expectedChecks == .zero ? "0" : ""), width: 12, row: 1,
+                labelWidth: 10,
                 maxLength: 10),
             InputField(
                 .text, label: context.t("差額原因", "Reason"), text: values?[2] ?? "", width: 30, row: 2, labelWidth: 10,
                 maxLength: 80),
         ])
-        // Typing replaces the suggested amount; after a refusal the cursor waits on the reason.
+        // The counted amounts start blank (checks 0 when none were recorded), so Enter never
+        // passes the recorded figures off as counted; after a refusal the cursor waits on the reason.
         form.focus(on: problem == nil ? 0 : 2)
         var box = Dialog(
             .form(form), title: context.t("點收 ", "Count ") + "\(record.collector) \(record.day.iso)",

@@ -140,9 +140,10 @@ struct StatementMatchScreen: Screen {
                 hint: context.t("Y/Enter 入帳   N 取消", "Y/Enter accept   N cancel")), tag: Self.acceptTag)
     }
 
-    private func rejectDialog(_ context: AppContext, problem: String?) -> Navigation {
+    private func rejectDialog(_ context: AppContext, problem: String?, reason: String = "") -> Navigation {
         let form = Form([
-            InputField(.text, label: context.t("原因", "Reason"), width: 30, row: 0, labelWidth: 8, maxLength: 80)
+            InputField(
+                .text, label: context.t("原因", "Reason"), text: reason, width: 30, row: 0, labelWidth: 8, maxLength: 80)
         ])
         var box = Dialog(
             .form(form), title: context.t("退回對帳明細", "Reject the statement line"),
@@ -170,7 +171,8 @@ struct StatementMatchScreen: Screen {
                 context.say(OperatorMessage(zh: "已退回明細 #\(line.id)", en: "Line #\(line.id) rejected"), .success)
             } catch {
                 context.fail(error)
-                return rejectDialog(context, problem: context.text(AppContext.message(for: error)))
+                return rejectDialog(
+                    context, problem: context.text(AppContext.message(for: error)), reason: values.first ?? "")
             }
         case (Self.postTag, .confirmed):
             do {
