@@ -23,4 +23,4 @@ struct LuckyGas: ParsableCommand {
     }
 }
 
-LuckyGas.main()
+LuckyGas.runCommandLine()

@@ -34,10 +34,11 @@ public enum DisplayWidth {
         return out + String(repeating: " ", count: max(0, width - used))
     }
 
-    /// `text` right-aligned in `width` columns (amounts), cut from the left when too long.
+    /// `text` right-aligned in `width` columns. Right-aligned cells are figures: one that does
+    /// not fit shows `#####` across the cell (as a spreadsheet does), never a cut, wrong number.
     public static func rightAligned(_ text: String, width: Int) -> String {
         let columns = of(text)
-        if columns >= width { return String(fit(String(text.reversed()), width: width).reversed()) }
+        if columns > width { return String(repeating: "#", count: max(0, width)) }
         return String(repeating: " ", count: width - columns) + text
     }
 

@@ -83,7 +83,9 @@ public struct Grid: Sendable, Equatable {
         guard (0..<rows).contains(row), column < columns else { return 0 }
         let limit = min(columns, column + (maxWidth ?? columns))
         var at = max(0, column)
-        for character in text {
+        for original in text {
+            // A control character in stored text must never reach the terminal: it shows as �.
+            let character = Self.isControl(original) ? "\u{FFFD}" : original
             let width = DisplayWidth.of(character)
             if width == 0 {
                 // A combining mark joins the character before it.
@@ -104,6 +106,16 @@ public struct Grid: Sendable, Equatable {
             at += width
         }
         return at - max(0, column)
+    }
+
+    /// C0, DEL, C1 and the bidirectional overrides (the same set `FreeText` refuses at input).
+    static func isControl(_ character: Character) -> Bool {
+        character.unicodeScalars.contains { scalar in
+            switch scalar.value {
+            case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
+            default: false
+            }
+        }
     }
 
     /// Fills a rectangle with blanks in `style` (panels, bars, selected rows).

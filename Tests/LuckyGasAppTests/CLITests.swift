@@ -59,7 +59,7 @@ struct CLITests {
             ["order", "place", "--user", "accountant", "--customer", "C000124", "--item", "P001=2"],
             password: "accountant")
         #expect(wrongRole.status != 0)
-        #expect(wrongRole.stderr.contains("may not place orders"))
+        #expect(wrongRole.stderr.contains("is not allowed to place orders"))
         let check = try cli.run(["db", "check", "--json"])
         #expect(check.status == 0)
         #expect((try check.json()["pendingOutbox"] as? Int) == 0)

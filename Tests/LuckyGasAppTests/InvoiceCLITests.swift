@@ -120,15 +120,19 @@ struct InvoiceCLITests {
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
         let file = cli.directory.appendingPathComponent("11512.txt").path
-        let media = try cli.run(["tax", "media-file", "--period", "11512", "--out", file])
+        let media = try cli.run(
+            ["tax", "media-file", "--period", "11512", "--out", file, "--user", "accountant"], password: "accountant")
         #expect(media.status == 0, "\(media.stderr)")
         let text = try String(contentsOfFile: file, encoding: .utf8)
         let records = text.split(separator: "\r\n")
         #expect(records.count > 300 && records.allSatisfy { $0.utf8.count == 81 })
-        let balance = try cli.run(["gl", "trial-balance", "--json"])
+        let balance = try cli.run(["gl", "trial-balance", "--json", "--user", "accountant"], password: "accountant")
         #expect(try balance.json()["balanced"] as? Bool == true)
         let journal = cli.directory.appendingPathComponent("gl.journal").path
-        #expect(try cli.run(["gl", "export", "--format", "ledger", "--out", journal]).status == 0)
+        #expect(
+            try cli.run(
+                ["gl", "export", "--format", "ledger", "--out", journal, "--user", "accountant"], password: "accountant"
+            ).status == 0)
         let check = Process()
         check.executableURL = URL(fileURLWithPath: "/usr/bin/hledger")
         check.arguments = ["-f", journal, "check", "--strict"]

@@ -25,6 +25,9 @@ struct ReceivablesCLITests {
 
     enum CLIError: Error { case none }
 
+    /// Commands that read the books sign in as the accountant.
+    static let books = ["--user", "accountant"]
+
     @Test("payment record --json has the receipt number; invoice show gains status and open; refusals are bilingual")
     func recordAndAllocate() throws {
         let cli = try CLIHarness()
@@ -73,7 +76,8 @@ struct ReceivablesCLITests {
         defer { cli.cleanUp() }
         let (invoice, customer, open) = try Self.unpaidInvoice(cli)
         let statement = try cli.run(
-            ["customer", "statement", customer, "--from", "2026-10-01", "--to", "2026-11-30", "--json"]
+            ["customer", "statement", customer, "--from", "2026-10-01", "--to", "2026-11-30", "--json"] + Self.books,
+            password: "accountant"
         ).json()
         let va = try #require((statement["virtualAccount"] as? [String: Any])?["digits"] as? String)
         let mt940 = """
@@ -102,19 +106,21 @@ struct ReceivablesCLITests {
         #expect(try again.json()["new"] as? Int == 0)
         #expect(try again.json()["matched"] as? Int == 0)
 
-        let aging = try cli.run(["report", "aging", "--json"]).json()
+        let aging = try cli.run(["report", "aging", "--json"] + Self.books, password: "accountant").json()
         let rows = try #require(aging["rows"] as? [[String: Any]])
         let total = try #require(aging["total"] as? Int)
         #expect(rows.compactMap { $0["total"] as? Int }.reduce(0, +) == total)
-        let trial = try cli.run(["gl", "trial-balance", "--json"]).json()
+        let trial = try cli.run(["gl", "trial-balance", "--json"] + Self.books, password: "accountant").json()
         let receivables = try #require(trial["receivables"] as? [String: Int])
         for row in rows {
             let id = try #require(row["customer"] as? String)
             #expect(receivables[id] ?? 0 == row["total"] as? Int, "\(id)")
         }
-        let csv = try cli.run(["report", "aging", "--csv"])
+        let csv = try cli.run(["report", "aging", "--csv"] + Self.books, password: "accountant")
         #expect(csv.stdout.hasPrefix("customer,name,current,1-30,31-60,61-90,91+,unapplied,total"))
-        let text = try cli.run(["customer", "statement", customer, "--from", "2026-10-01", "--to", "2026-11-30"])
+        let text = try cli.run(
+            ["customer", "statement", customer, "--from", "2026-10-01", "--to", "2026-11-30"] + Self.books,
+            password: "accountant")
         #expect(text.stdout.contains(va) && text.stdout.contains("期末餘額"))
     }
 

@@ -52,6 +52,8 @@ struct RoleTests {
         for permission in Permission.allCases {
             #expect(!permission.label.zh.isEmpty && !permission.label.en.isEmpty)
         }
-        #expect(Permission.override.label.en == "supervisor override")
+        #expect(Permission.override.label.en == "approve an override")
+        // Every label is an action a refusal can name: "is not allowed to <label>".
+        #expect(Permission.invoices.label.en == "issue or change invoices")
     }
 }

@@ -238,10 +238,14 @@ struct ReceivablesStoreTests {
         let now = try branch.database.aging()
         #expect(now.rows.first { $0.customer == branch.wang }?[.days1To30] == total - 1000)
         // The provision posts once a month, Dr 6155 / Cr 1149.
-        let posted = try branch.database.postProvision(asOf: Fixtures.date("2027-01-31"), by: branch.accountant)
-        #expect(posted.change == posted.required)
-        expectRefusal(.provisionExists("PROV-202701")) {
+        // Not for a month end still ahead (today is 2027-01-10): a posting is never dated in the future.
+        #expect(throws: StoreError.self) {
             try branch.database.postProvision(asOf: Fixtures.date("2027-01-31"), by: branch.accountant)
+        }
+        let posted = try branch.database.postProvision(asOf: Fixtures.date("2026-12-31"), by: branch.accountant)
+        #expect(posted.change == posted.required)
+        expectRefusal(.provisionExists("PROV-202612")) {
+            try branch.database.postProvision(asOf: Fixtures.date("2026-12-31"), by: branch.accountant)
         }
         _ = payment
     }

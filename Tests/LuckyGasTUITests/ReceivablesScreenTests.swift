@@ -248,7 +248,7 @@ struct ReceivablesScreenTests {
         #expect(driver.lines.contains { $0.contains("DRV001") && $0.contains("-85") && $0.contains("待核准") })
         driver.press(.function(7))
         driver.type("y")
-        #expect(driver.shows("沒有「審核」權限"))
+        #expect(driver.shows("沒有權限審核繳款"))
         #expect(try branch.database.settlement(collector: "DRV001", day: day).status == "SUBMITTED")
         driver.press(.escape, .escape)
         driver.type("y")

@@ -16,12 +16,9 @@ final class ShellDriver {
     init(theme: Theme = .colour) throws {
         branch = try TestBranch.make()
         let time = branch.time
-        let csv = try String(
-            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
-                "../../Resources/districts.csv"), encoding: .utf8)
         shell = Shell(
             environment: TUIEnvironment(
-                database: branch.database, clock: Clock { time.now }, districts: try District.parse(csv: csv)),
+                database: branch.database, clock: Clock { time.now }, districts: District.taiwan),
             theme: theme)
     }
 

@@ -43,9 +43,10 @@ struct BankCommand: ParsableCommand {
                     throw CLIError.fileError(path: file, detail: error.localizedDescription)
                 }
                 let database = try global.open()
+                let session = try user.session(database, for: .payments)
                 let result = try database.importStatement(
                     bytes, fileName: (file as NSString).lastPathComponent, format: kind, bank: bank, account: account,
-                    allowUnbalanced: allowUnbalanced, autoAccept: !noAuto, by: user.session(database))
+                    allowUnbalanced: allowUnbalanced, autoAccept: !noAuto, by: session)
                 global.output.emit(result) {
                     [
                         "對帳單 \(result.statements) 份，明細 \(result.lines) 筆：新增 \(result.new)、重複 \(result.duplicates)",
@@ -68,7 +69,8 @@ struct BankCommand: ParsableCommand {
         func run() throws {
             try perform(global) {
                 let database = try global.open()
-                let counts = try database.matchBankLines(autoAccept: auto, by: user.session(database))
+                let session = try user.session(database, for: .payments)
+                let counts = try database.matchBankLines(autoAccept: auto, by: session)
                 struct Counts: Encodable {
                     var matched: Int
                     var suggested: Int
@@ -126,8 +128,9 @@ struct BankCommand: ParsableCommand {
                 default: shares = unapplied ? [] : nil
                 }
                 let database = try global.open()
+                let session = try user.session(database, for: .payments)
                 let record = try database.acceptBankLine(
-                    id, customer: payer, shares: shares, by: user.session(database))
+                    id, customer: payer, shares: shares, by: session)
                 global.output.emit(PaymentJSON(record)) { PaymentCommand.describe(record) }
             }
         }
@@ -143,7 +146,8 @@ struct BankCommand: ParsableCommand {
         func run() throws {
             try perform(global) {
                 let database = try global.open()
-                try database.rejectBankLine(id, reason: reason, by: user.session(database))
+                let session = try user.session(database, for: .payments)
+                try database.rejectBankLine(id, reason: reason, by: session)
                 let line = try database.bankLine(id)
                 global.output.emit(line) { BankCommand.describe(line) }
             }

@@ -47,7 +47,8 @@ struct CreditCommand: ParsableCommand {
             try perform(global) {
                 let customerID = try parsed { try CustomerID(id) }
                 let database = try global.open()
-                try database.placeCreditHold(customerID, reason: reason, by: user.session(database))
+                let session = try user.session(database, for: .payments)
+                try database.placeCreditHold(customerID, reason: reason, by: session)
                 let report = try database.creditCheck(customerID)
                 global.output.emit(report) { ["\(customerID) 已凍結 / on hold: \(reason)"] }
             }
@@ -67,7 +68,8 @@ struct CreditCommand: ParsableCommand {
             try perform(global) {
                 let customerID = try parsed { try CustomerID(id) }
                 let database = try global.open()
-                try database.releaseCreditHold(customerID, reason: reason, by: user.session(database))
+                let session = try user.session(database, for: .payments)
+                try database.releaseCreditHold(customerID, reason: reason, by: session)
                 let report = try database.creditCheck(customerID)
                 global.output.emit(report) {
                     ["\(customerID) 已解除人工凍結 / manual holds lifted"]

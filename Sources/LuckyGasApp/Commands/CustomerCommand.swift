@@ -46,7 +46,8 @@ struct CustomerCommand: ParsableCommand {
                         invoicePreference: try einvoice.map { try InvoicePreference(kind: $0, value: carrier) })
                 }
                 let database = try global.open()
-                let id = try database.addCustomer(customer, by: user.session(database))
+                let session = try user.session(database, for: .editCustomers)
+                let id = try database.addCustomer(customer, by: session)
                 struct Added: Encodable { var id: CustomerID }
                 global.output.emit(Added(id: id)) { ["已新增客戶 \(id) / Added customer \(id)"] }
             }
@@ -117,6 +118,7 @@ extension CustomerCommand {
         static let configuration = CommandConfiguration(
             abstract: "客戶對帳單（文字或 CSV）/ Customer statement (text or CSV).")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var user: UserOptions
         @Argument(help: "客戶編號 / Customer id.") var id: String
         @Option(help: "起日 / From (YYYY-MM-DD).") var from: String
         @Option(help: "迄日 / To (YYYY-MM-DD).") var to: String
@@ -127,7 +129,9 @@ extension CustomerCommand {
                 let (customerID, start, end) = try parsed {
                     (try CustomerID(id), try LocalDate(from), try LocalDate(to))
                 }
-                let statement = try global.open().customerStatement(customerID, from: start, to: end)
+                let database = try global.open()
+                _ = try user.session(database, for: .reports)
+                let statement = try database.customerStatement(customerID, from: start, to: end)
                 if csv && !global.json {
                     Output.write(StatementText.csv(statement), to: .standardOutput)
                     return

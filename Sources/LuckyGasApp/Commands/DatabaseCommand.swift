@@ -6,7 +6,7 @@ import LuckyGasStore
 struct DatabaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db", abstract: "建立與檢查資料庫 / Create and check the branch database.",
-        subcommands: [Init.self, Check.self])
+        subcommands: [Init.self, Check.self, Migrate.self])
 
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -15,6 +15,8 @@ struct DatabaseCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Flag(help: "複製範例資料庫 / Start from the bundled sample database.") var sample = false
         @Flag(help: "覆蓋既有檔案 / Replace an existing file.") var force = false
+        @Flag(help: "群組可讀（預設僅擁有者）/ Let the file's group read it (default: owner only, 0600).")
+        var groupReadable = false
 
         func run() throws {
             try perform(global) {
@@ -30,6 +32,7 @@ struct DatabaseCommand: ParsableCommand {
                     database = try AppDatabase.open(path: global.db)
                     try database.bootstrapAdministrator(password: Credentials.password(for: "admin"))
                 }
+                ExportFile.restrictDatabase(global.db, groupReadable: groupReadable)
                 let check = try database.check()
                 global.output.emit(check) {
                     ["已建立 \(global.db)（\(check.latestMigration)）/ Created \(global.db) at \(check.latestMigration)"]
@@ -55,10 +58,31 @@ struct DatabaseCommand: ParsableCommand {
                             + (check.schemaCurrent ? " ok" : " OUTDATED"),
                         "稽核鏈 audit chain: \(check.auditEntries) entries, "
                             + (check.auditBrokenAt.map { "BROKEN at entry \($0)" } ?? "ok"),
+                        "總帳 journal: "
+                            + (check.journalBalanced ? "balanced" : check.journalMessages.joined(separator: "; ")),
                         "待同步 pending sync: \(check.pendingOutbox)",
-                    ]
+                    ] + check.failedChecks.map { "未通過 FAILED \($0)" }
                 }
                 if !check.ok { throw CLIError.checkFailed }
+            }
+        }
+    }
+
+    struct Migrate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "升級資料庫結構 / Bring the schema up to this program's version (after an upgrade).",
+            discussion:
+                "一般查詢從不寫入檔案；只有此指令、db init 或第一次寫入會升級。 / Reads never write; only this, db init or a write migrates."
+        )
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            try perform(global) {
+                let check = try global.open().check()
+                global.output.emit(["schema": check.appliedMigrations.last ?? "-", "latest": check.latestMigration]) {
+                    ["資料庫版本 schema: \(check.appliedMigrations.last ?? "-")（最新 latest \(check.latestMigration)）"]
+                }
             }
         }
     }

@@ -24,9 +24,10 @@ struct EInvoiceCommand: ParsableCommand {
         func run() throws {
             try perform(global) {
                 let database = try global.open()
+                let session = try user.session(database, for: .administer)
                 try database.setCompany(
                     ubn: ubn, name: name, address: address, taxRegistrationNumber: taxRegistration, qrKey: qrKey,
-                    by: user.session(database))
+                    by: session)
                 let settings = try database.companySettings()
                 global.output.emit([
                     "ubn": settings.ubn, "name": settings.name, "testKey": settings.qrKeyIsTest ? "yes" : "no",
@@ -57,8 +58,9 @@ struct EInvoiceCommand: ParsableCommand {
                     }
                     let allocations = try TrackAllocationImport.parse(data)
                     let database = try global.open()
+                    let session = try user.session(database, for: .invoices, .administer)
                     let summary = try database.importTracks(
-                        allocations, source: URL(fileURLWithPath: file).lastPathComponent, by: user.session(database))
+                        allocations, source: URL(fileURLWithPath: file).lastPathComponent, by: session)
                     global.output.emit(summary) {
                         [
                             "新增 \(summary.added) 段（\(summary.numbers) 個號碼），已存在 \(summary.alreadyPresent) 段",
@@ -107,7 +109,8 @@ struct EInvoiceCommand: ParsableCommand {
             try perform(global) {
                 let value = try parsed { try InvoicePeriod(period) }
                 let database = try global.open()
-                let count = try database.reportBlankNumbers(period: value, by: user.session(database))
+                let session = try user.session(database, for: .invoices)
+                let count = try database.reportBlankNumbers(period: value, by: session)
                 global.output.emit(["period": value.code, "messages": "\(count)"]) {
                     [
                         "\(value.label) 空白字軌訊息 \(count) 筆，申報期限 \(value.blankReportDeadline)",
@@ -128,7 +131,8 @@ struct EInvoiceCommand: ParsableCommand {
         func run() throws {
             try perform(global) {
                 let database = try global.open()
-                let written = try TurnkeyFolders.export(database, root: turnkey, by: user.session(database))
+                let session = try user.session(database, for: .invoices)
+                let written = try TurnkeyFolders.export(database, root: turnkey, by: session)
                 global.output.emit(["written": written]) {
                     ["已匯出 \(written) 個檔案至 \(turnkey) / Wrote \(written) files into \(turnkey)"]
                 }
@@ -146,8 +150,9 @@ struct EInvoiceCommand: ParsableCommand {
         func run() throws {
             try perform(global) {
                 let database = try global.open()
+                let session = try user.session(database, for: .invoices)
                 let results = try TurnkeyFolders.results(root: folder)
-                let (accepted, rejected, unknown) = try database.applyUploadResults(results, by: user.session(database))
+                let (accepted, rejected, unknown) = try database.applyUploadResults(results, by: session)
                 global.output.emit(["accepted": accepted, "rejected": rejected, "unknown": unknown]) {
                     [
                         "接受 \(accepted)，退回 \(rejected)，無對應 \(unknown)",
@@ -184,7 +189,9 @@ enum TurnkeyFolders {
     /// Writes every pending message (temp file, then rename, so Turnkey never reads half a file)
     /// and marks it exported. Running it again writes nothing new.
     static func export(_ database: AppDatabase, root: String, by session: UserSession) throws -> Int {
+        try session.require(.invoices)
         let messages = try database.pendingMessages()
+        let mode = ExportFile.mode(beside: database)
         var written: [(id: Int64, fileName: String)] = []
         var folders: Set<String> = []
         for message in messages {
@@ -197,9 +204,11 @@ enum TurnkeyFolders {
                     folders.insert(folder)
                 }
                 let temporary = folder + "/." + name + ".tmp"
-                guard FileManager.default.createFile(atPath: temporary, contents: Data(message.xml.utf8)) else {
-                    throw CLIError.fileError(path: temporary, detail: "cannot write")
-                }
+                guard
+                    FileManager.default.createFile(
+                        atPath: temporary, contents: Data(message.xml.utf8), attributes: [.posixPermissions: mode])
+                else { throw CLIError.fileError(path: temporary, detail: "cannot write") }
+                chmod(temporary, mode_t(mode))
                 // rename(2) replaces an older copy atomically: Turnkey sees the whole file or none.
                 guard rename(temporary, folder + "/" + name) == 0 else {
                     throw CLIError.fileError(path: folder + "/" + name, detail: String(cString: strerror(errno)))

@@ -73,8 +73,9 @@ struct InvoiceCommand: ParsableCommand {
             try perform(global) {
                 let invoiceNumber = try parsed { try InvoiceNumber(number) }
                 let database = try global.open()
+                let session = try user.session(database, for: .invoices)
                 try database.cancelInvoice(
-                    invoiceNumber, reason: reason, by: user.session(database), approval: override.approval())
+                    invoiceNumber, reason: reason, by: session, approval: override.approval())
                 guard let record = try database.invoice(invoiceNumber) else { throw StoreError.invoiceNotFound(number) }
                 global.output.emit(InvoiceJSON(record)) {
                     ["發票 \(invoiceNumber.printed) 已作廢 / Invoice \(invoiceNumber.printed) cancelled"]
@@ -102,6 +103,7 @@ struct InvoiceCommand: ParsableCommand {
             try perform(global) {
                 let invoiceNumber = try parsed { try InvoiceNumber(number) }
                 let database = try global.open()
+                let session = try user.session(database, for: .invoices)
                 guard let current = try database.invoice(invoiceNumber) else {
                     throw StoreError.invoiceNotFound(number)
                 }
@@ -135,7 +137,7 @@ struct InvoiceCommand: ParsableCommand {
                     }
                     return InvoiceBuyer(name: InvoiceBuyer.consumerName, delivery: .printed)
                 }
-                try database.voidAndReissue(invoiceNumber, buyer: buyer, reason: reason, by: user.session(database))
+                try database.voidAndReissue(invoiceNumber, buyer: buyer, reason: reason, by: session)
                 guard let record = try database.invoice(invoiceNumber) else { throw StoreError.invoiceNotFound(number) }
                 global.output.emit(InvoiceJSON(record)) {
                     [
@@ -170,8 +172,9 @@ struct InvoiceCommand: ParsableCommand {
                     requests[line, default: .zero] += Money(amount)
                 }
                 let database = try global.open()
+                let session = try user.session(database, for: .invoices)
                 let allowance = try database.issueAllowance(
-                    on: invoiceNumber, lines: requests, reason: reason, by: user.session(database),
+                    on: invoiceNumber, lines: requests, reason: reason, by: session,
                     approval: override.approval())
                 global.output.emit(allowance) {
                     [
@@ -194,7 +197,8 @@ struct InvoiceCommand: ParsableCommand {
         func run() throws {
             try perform(global) {
                 let database = try global.open()
-                try database.cancelAllowance(number.uppercased(), reason: reason, by: user.session(database))
+                let session = try user.session(database, for: .invoices)
+                try database.cancelAllowance(number.uppercased(), reason: reason, by: session)
                 global.output.emit(["allowance": number.uppercased(), "status": "CANCELLED"]) {
                     ["折讓單 \(number.uppercased()) 已作廢 / Allowance \(number.uppercased()) cancelled"]
                 }
@@ -215,15 +219,14 @@ struct InvoiceCommand: ParsableCommand {
             try perform(global) {
                 let invoiceNumber = try parsed { try InvoiceNumber(number) }
                 let database = try global.open()
+                let session = try user.session(database, for: .invoices)
                 guard let record = try database.invoice(invoiceNumber) else { throw StoreError.invoiceNotFound(number) }
                 guard record.draft.buyer.printsProof, record.status == .issued else {
                     throw CLIError.proofNotPrinted(record.number.printed, record.draft.buyer.summary)
                 }
-                let reprint = try database.recordProofPrint(invoiceNumber, by: user.session(database))
+                let reprint = try database.recordProofPrint(invoiceNumber, by: session)
                 let data = try EscPosReceipt.render(InvoiceCommand.receipt(record, reprint: reprint))
-                do { try data.write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
-                    throw CLIError.fileError(path: out, detail: error.localizedDescription)
-                }
+                try ExportFile.write(data, to: out, beside: database)
                 global.output.emit(["file": out, "reprint": reprint ? "yes" : "no"]) {
                     ["證明聯已寫入 \(out)\(reprint ? "（補印）" : "") / Proof written to \(out)\(reprint ? " (reprint)" : "")"]
                 }

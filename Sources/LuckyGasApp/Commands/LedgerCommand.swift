@@ -14,10 +14,12 @@ struct LedgerCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "trial-balance", abstract: "試算表 / Trial balance.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var user: UserOptions
 
         func run() throws {
             try perform(global) {
                 let database = try global.open()
+                _ = try user.session(database, for: .reports)
                 let rows = try database.trialBalance()
                 let customers = try database.receivablesByCustomer()
                 let body = TrialBalanceJSON(
@@ -41,21 +43,24 @@ struct LedgerCommand: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "匯出 hledger 日記帳 / Export the journal for hledger.")
+            abstract: "匯出 hledger 日記帳 / Export the journal for hledger.",
+            discussion: "輸出為 hledger 日記帳文字，不支援 --json。 / Writes hledger journal text; --json is refused.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var user: UserOptions
         @Option(help: "ledger") var format: String = "ledger"
         @Option(help: "輸出檔（預設標準輸出）/ Output file (default standard output).") var out: String?
 
         func run() throws {
             try perform(global) {
+                guard !global.json else { throw CLIError.jsonNotSupported("gl export") }
                 guard format.lowercased() == "ledger" else {
                     throw StoreError.invalid(.unknownValue(field: "format", value: format, allowed: ["ledger"]))
                 }
-                let text = LedgerExport.journal(try global.open().journal().map(\.entry))
+                let database = try global.open()
+                _ = try user.session(database, for: .reports)
+                let text = LedgerExport.journal(try database.journal().map(\.entry))
                 if let out {
-                    do { try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
-                        throw CLIError.fileError(path: out, detail: error.localizedDescription)
-                    }
+                    try ExportFile.write(Data(text.utf8), to: out, beside: database)
                 } else {
                     Output.write(text, to: .standardOutput)
                 }
@@ -93,7 +98,8 @@ extension LedgerCommand {
             try perform(global) {
                 let day = try parsed { try LocalDate(asOf) }
                 let database = try global.open()
-                let result = try database.postProvision(asOf: day, by: user.session(database))
+                let session = try user.session(database, for: .payments)
+                let result = try database.postProvision(asOf: day, by: session)
                 struct Body: Encodable {
                     var required: Money
                     var change: Money

@@ -34,12 +34,13 @@ extension OrderCommand {
                     delivered[try parsed { try ProductCode(String(parts[0])) }] = quantity
                 }
                 let database = try global.open()
+                let session = try user.session(database, for: .dispatch, .placeOrders)
                 let receipt = try database.deliverOrder(
                     orderNumber,
                     report: DeliveryReport(
                         quantities: delivered, emptiesReturned: empties, collected: Money(collected),
                         method: method?.uppercased(), driver: driver?.uppercased()),
-                    by: user.session(database))
+                    by: session)
                 global.output.emit(receipt) {
                     [
                         "訂單 \(orderNumber) 已送達，發票 \(receipt.invoice.printed) 金額 \(receipt.total.grouped)",

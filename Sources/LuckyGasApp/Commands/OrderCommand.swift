@@ -77,7 +77,7 @@ struct OrderCommand: ParsableCommand {
         func run() throws {
             try perform(global) {
                 let database = try global.open()
-                let session = try user.session(database)
+                let session = try user.session(database, for: .placeOrders)
                 let placed = try database.placeOrder(order.input(database), by: session, override: override.approval())
                 global.output.emit(placed) {
                     ["訂單 \(placed.number) 已成立 / Order \(placed.number) placed"] + OrderCommand.breakdown(placed.quote)
@@ -99,8 +99,9 @@ struct OrderCommand: ParsableCommand {
             try perform(global) {
                 let orderNumber = try parsed { try OrderNumber(number) }
                 let database = try global.open()
+                let session = try user.session(database, for: .cancelOrders)
                 try database.cancelOrder(
-                    orderNumber, reason: reason, by: user.session(database), override: override.approval())
+                    orderNumber, reason: reason, by: session, override: override.approval())
                 guard let record = try database.order(orderNumber) else { throw StoreError.orderNotFound(number) }
                 global.output.emit(record) { ["訂單 \(orderNumber) 已取消 / Order \(orderNumber) cancelled"] }
             }
@@ -172,7 +173,8 @@ struct OrderCommand: ParsableCommand {
                 let orderNumber = try parsed { try OrderNumber(number) }
                 let orderEvent: OrderEvent = try parsed { try parseChoice(event, field: "event") }
                 let database = try global.open()
-                try database.recordOrderEvent(orderEvent, for: orderNumber, note: note, by: user.session(database))
+                let session = try user.session(database, for: .dispatch)
+                try database.recordOrderEvent(orderEvent, for: orderNumber, note: note, by: session)
                 guard let record = try database.order(orderNumber) else { throw StoreError.orderNotFound(number) }
                 global.output.emit(record) {
                     ["訂單 \(orderNumber)：\(record.status.chinese) / \(record.status.rawValue)"]

@@ -46,9 +46,10 @@ struct PaymentCommand: ParsableCommand {
                         receivedOn: try date.map { try LocalDate($0) }, reference: reference, check: check)
                 }
                 let database = try global.open()
+                let session = try user.session(database, for: .payments)
                 let record = try database.recordPayment(
                     input, allocate: try allocationRequest(invoices: invoices, auto: auto, required: false),
-                    by: user.session(database))
+                    by: session)
                 global.output.emit(PaymentJSON(record)) { PaymentCommand.describe(record) }
             }
         }
@@ -66,9 +67,10 @@ struct PaymentCommand: ParsableCommand {
             try perform(global) {
                 let receipt = try parsed { try ReceiptNumber(number) }
                 let database = try global.open()
+                let session = try user.session(database, for: .payments)
                 let record = try database.allocatePayment(
                     receipt, try allocationRequest(invoices: invoices, auto: auto, required: true),
-                    by: user.session(database))
+                    by: session)
                 global.output.emit(PaymentJSON(record)) { PaymentCommand.describe(record) }
             }
         }
@@ -87,8 +89,9 @@ struct PaymentCommand: ParsableCommand {
             try perform(global) {
                 let receipt = try parsed { try ReceiptNumber(number) }
                 let database = try global.open()
+                let session = try user.session(database, for: .payments)
                 let record = try database.unallocatePayment(
-                    receipt, allocation: allocation, reason: reason, by: user.session(database))
+                    receipt, allocation: allocation, reason: reason, by: session)
                 global.output.emit(PaymentJSON(record)) { PaymentCommand.describe(record) }
             }
         }
@@ -106,8 +109,9 @@ struct PaymentCommand: ParsableCommand {
             try perform(global) {
                 let receipt = try parsed { try ReceiptNumber(number) }
                 let database = try global.open()
+                let session = try user.session(database, for: .payments)
                 let record = try database.refundPayment(
-                    receipt, amount: Money(amount), reason: reason, by: user.session(database))
+                    receipt, amount: Money(amount), reason: reason, by: session)
                 global.output.emit(PaymentJSON(record)) { PaymentCommand.describe(record) }
             }
         }
@@ -125,7 +129,8 @@ struct PaymentCommand: ParsableCommand {
             try perform(global) {
                 let receipt = try parsed { try ReceiptNumber(number) }
                 let database = try global.open()
-                let record = try database.reversePayment(receipt, reason: reason, by: user.session(database))
+                let session = try user.session(database, for: .payments)
+                let record = try database.reversePayment(receipt, reason: reason, by: session)
                 global.output.emit(PaymentJSON(record)) { PaymentCommand.describe(record) }
             }
         }
@@ -142,7 +147,8 @@ struct PaymentCommand: ParsableCommand {
             try perform(global) {
                 let receipt = try parsed { try ReceiptNumber(number) }
                 let database = try global.open()
-                let record = try database.clearCheck(receipt, by: user.session(database))
+                let session = try user.session(database, for: .payments)
+                let record = try database.clearCheck(receipt, by: session)
                 global.output.emit(PaymentJSON(record)) { PaymentCommand.describe(record) }
             }
         }

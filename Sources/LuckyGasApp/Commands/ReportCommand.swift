@@ -13,13 +13,16 @@ struct ReportCommand: ParsableCommand {
             abstract: "應收帳齡（依逾期天數）/ Receivables aging by days past due.",
             discussion: "未沖銷預收款另列並自合計扣除。 / Unapplied credit is shown apart and deducted from the total.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var user: UserOptions
         @Option(name: .customLong("as-of"), help: "基準日 / As of (YYYY-MM-DD, default today).") var asOf: String?
         @Flag(help: "輸出 CSV / CSV output.") var csv = false
 
         func run() throws {
             try perform(global) {
                 let day = try parsed { try asOf.map { try LocalDate($0) } }
-                let report = try global.open().aging(asOf: day)
+                let database = try global.open()
+                _ = try user.session(database, for: .reports)
+                let report = try database.aging(asOf: day)
                 if csv && !global.json {
                     Output.write(ReportCommand.csv(report), to: .standardOutput)
                     return

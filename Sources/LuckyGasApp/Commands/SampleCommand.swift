@@ -43,7 +43,7 @@ struct SampleCommand: ParsableCommand {
         }
     }
 
-    /// Builds generator options, reading the district and holiday tables from `Resources/`.
+    /// Builds generator options, reading the holiday table from `Resources/`.
     static func options(customers: Int, days: Int, seed: UInt64, asOf: String, ordersPerDay: Int? = nil) throws
         -> SampleOptions
     {
@@ -53,7 +53,6 @@ struct SampleCommand: ParsableCommand {
         let date = try parsed { try LocalDate(asOf) }
         return SampleOptions(
             customers: customers, days: days, seed: seed, asOf: date,
-            districtsCSV: try resource("Resources/districts.csv"),
             holidaysCSV: try resource("Resources/holidays.csv"), ordersPerDay: ordersPerDay)
     }
 

@@ -42,10 +42,11 @@ struct SettlementCommand: ParsableCommand {
         func run() throws {
             try perform(global) {
                 let database = try global.open()
+                let session = try user.session(database, for: .payments)
                 let day = try parsed { try date.map { try LocalDate($0) } } ?? database.clock.now().date
                 let record = try database.submitSettlement(
                     collector: collector, day: day, countedCash: Money(cash), countedChecks: Money(checks),
-                    reason: reason, by: user.session(database))
+                    reason: reason, by: session)
                 global.output.emit(record) { [SettlementCommand.describe(record)] }
             }
         }
@@ -62,8 +63,9 @@ struct SettlementCommand: ParsableCommand {
         func run() throws {
             try perform(global) {
                 let database = try global.open()
+                let session = try user.session(database, for: .approve)
                 let day = try parsed { try date.map { try LocalDate($0) } } ?? database.clock.now().date
-                let record = try database.approveSettlement(collector: collector, day: day, by: user.session(database))
+                let record = try database.approveSettlement(collector: collector, day: day, by: session)
                 global.output.emit(record) { [SettlementCommand.describe(record)] }
             }
         }

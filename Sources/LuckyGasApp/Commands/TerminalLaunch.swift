@@ -7,14 +7,9 @@ import LuckyGasTerminal
 /// Starting the screens: the environment the shell works in (shared with tests and the bench)
 /// and the run on the real terminal.
 enum TerminalLaunch {
-    /// The store plus the district table for address completion (empty when the file is missing:
-    /// the form then asks for postal code and zone by hand).
+    /// The store plus Taiwan's district table for address completion.
     static func environment(_ database: AppDatabase, clock: Clock = .system) -> TUIEnvironment {
-        let districts =
-            (try? ShippedFiles.find("Resources/districts.csv"))
-            .flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }
-            .flatMap { try? District.parse(csv: $0) } ?? []
-        return TUIEnvironment(database: database, clock: clock, districts: districts)
+        TUIEnvironment(database: database, clock: clock, districts: District.taiwan)
     }
 
     /// Opens ncurses, runs the shell until F10, and gives the terminal back.

@@ -15,6 +15,19 @@ enum CLIError: OperatorFacingError {
     case conflictingOptions(String, String)
     case missingOption(String)
     case badAllocation(String)
+    case jsonNotSupported(String)
+    case usage(english: String)
+    case unprintableArgument(String)
+
+    /// The command line itself was wrong (exit 2, JSON code `USAGE`).
+    var isUsage: Bool {
+        switch self {
+        case .usage, .jsonNotSupported, .unprintableArgument, .badItem, .badAllowanceLine, .badAllocation,
+            .conflictingOptions, .missingOption:
+            true
+        default: false
+        }
+    }
 
     var operatorMessage: OperatorMessage {
         switch self {
@@ -62,6 +75,17 @@ enum CLIError: OperatorFacingError {
             OperatorMessage(
                 zh: "沖銷格式錯誤：\(text)（應為 發票號碼=金額，例如 AB12345678=1000）",
                 en: "Invalid allocation: \(text) (INVOICE=AMOUNT, e.g. AB12345678=1000)")
+        case .jsonNotSupported(let command):
+            OperatorMessage(
+                zh: "\(command) 不支援 --json（輸出為檔案格式文字）",
+                en: "\(command) does not support --json (it writes file-format text)")
+        case .usage(let english): CommandLineText.translate(english)
+        case .unprintableArgument(let text):
+            OperatorMessage(
+                zh: "參數含有控制字元（如 ESC、換行）：\(FreeText.printable(text))；請只輸入可列印文字",
+                en:
+                    "An argument holds a control character (ESC, newline...): \(FreeText.printable(text)); use printable text only"
+            )
         case .fileError(let path, let detail):
             OperatorMessage(zh: "檔案錯誤 \(path)：\(detail)", en: "File error \(path): \(detail)")
         }

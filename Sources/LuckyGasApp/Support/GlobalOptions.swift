@@ -22,6 +22,7 @@ struct GlobalOptions: ParsableArguments {
             do { try FileManager.default.copyItem(atPath: sample, toPath: db) } catch {
                 throw CLIError.fileError(path: db, detail: error.localizedDescription)
             }
+            ExportFile.restrictDatabase(db)
             Output.note("已由範例資料庫建立 \(db) / Created \(db) from the sample database")
         }
         return try AppDatabase.open(path: db, clock: clock)
@@ -34,9 +35,13 @@ struct UserOptions: ParsableArguments {
         name: .long, help: "操作人員帳號（密碼取自 LUCKYGAS_PASSWORD 或提示輸入）/ User; password from LUCKYGAS_PASSWORD or a prompt.")
     var user: String
 
-    /// Signs the user in.
-    func session(_ database: AppDatabase) throws -> UserSession {
-        try database.authenticate(name: user, password: Credentials.password(for: user))
+    /// Signs the user in and checks that the role grants one of `permissions`. Every command
+    /// calls this right after opening the database, before it reads or writes anything else,
+    /// so a refusal leaves no file and no row behind.
+    func session(_ database: AppDatabase, for permissions: Permission...) throws -> UserSession {
+        let session = try database.authenticate(name: user, password: Credentials.password(for: user))
+        guard let first = permissions.first, !permissions.contains(where: session.role.allows) else { return session }
+        throw StoreError.notPermitted(user: session.name, role: session.role, permission: first)
     }
 }
 
@@ -65,6 +70,7 @@ func perform(_ options: GlobalOptions, _ body: () throws -> Void) throws {
     } catch {
         options.output.report(error)
         if case StoreError.creditRefused = error { throw ExitCode(3) }
+        if let error = error as? CLIError, error.isUsage { throw ExitCode(2) }
         throw ExitCode.failure
     }
 }

@@ -27,7 +27,10 @@ struct Output {
     /// A line on standard error.
     static func note(_ text: String) { write(text + "\n", to: .standardError) }
 
-    static func write(_ text: String, to handle: FileHandle) { handle.write(Data(text.utf8)) }
+    /// Every byte the CLI prints passes here: control characters from stored text become `�`.
+    static func write(_ text: String, to handle: FileHandle) {
+        handle.write(Data(FreeText.printableKeepingLayout(text).utf8))
+    }
 
     /// Reports an error on standard error (both languages) and, with `--json`, as a JSON object on
     /// standard output with any figures the caller needs (e.g. the available credit).
@@ -45,6 +48,9 @@ struct Output {
                     "openAR": position.openAR.amount, "reserved": position.reserved.amount,
                 ]
             }
+        case let error as CLIError:
+            message = error.operatorMessage
+            if error.isUsage { code = "USAGE" }
         case let error as any OperatorFacingError: message = error.operatorMessage
         default: message = OperatorMessage(zh: "未預期的錯誤：\(error)", en: "Unexpected error: \(error)")
         }

@@ -58,8 +58,14 @@ public struct CreditPosition: Sendable, Hashable, Codable {
         self.manualHolds = manualHolds
     }
 
-    /// `limit - open AR - open reservations` (may be negative).
-    public var available: Money { limit - openAR - reserved }
+    /// `limit - open AR - open reservations` (may be negative). The inputs are within `Bounds`;
+    /// should a damaged row still push the difference past Int64, it saturates at the lowest
+    /// value (no credit at all) instead of trapping.
+    public var available: Money {
+        let (afterAR, first) = limit.amount.subtractingReportingOverflow(openAR.amount)
+        let (value, second) = afterAR.subtractingReportingOverflow(reserved.amount)
+        return first || second ? Money(Int64.min) : Money(value)
+    }
 
     /// Holds in force: manual ones, plus automatic overdue and over-limit holds.
     public func holds(rules: CreditRules) -> [CreditHold] {

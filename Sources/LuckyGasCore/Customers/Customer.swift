@@ -57,6 +57,21 @@ public struct Customer: Sendable, Hashable, Codable {
         if creditLimit < .zero { throw .notPositive(field: "信用額度 credit limit", value: creditLimit.amount) }
     }
 
+    /// The rules for what a person or a file enters (Docs/operations.md "Bounds"): printable
+    /// name, notes, addresses and instructions within the e-invoice lengths, the real postal
+    /// code of each address's district, a credit limit within `bounds`. Addresses equal to one
+    /// in `existing` (already stored) are not checked again.
+    public func validateInput(bounds: Bounds, existing: [Address] = []) throws(ValidationError) {
+        _ = try FreeText.checked(name, field: "客戶名稱 name", limit: FreeText.Limit.name)
+        _ = try FreeText.checked(notes, field: "備註 notes", limit: FreeText.Limit.note)
+        for address in addresses where !existing.contains(address) {
+            _ = try FreeText.checked(address.text, field: "地址 address", limit: FreeText.Limit.address)
+            _ = try FreeText.checked(address.instructions, field: "送貨備註 instructions", limit: FreeText.Limit.note)
+            try District.checkPostalCode(address.postalCode, address: address.text)
+        }
+        try bounds.checkCreditLimit(creditLimit)
+    }
+
     /// The default delivery address (the first if none is marked).
     public var defaultAddress: Address? {
         addresses.first { $0.isDefault && $0.kind == .delivery } ?? addresses.first { $0.kind == .delivery }

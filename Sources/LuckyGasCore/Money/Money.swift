@@ -48,7 +48,44 @@ public struct Money: Sendable, Hashable, Comparable, Codable, ExpressibleByInteg
     }
 }
 
+extension Money {
+    /// The largest amount the program handles anywhere (NT$999,999,999,999): far above any
+    /// branch's books and below 2^53, so every figure stays exact in JSON. Not a parameter; the
+    /// per-document bounds of `Bounds` sit well under it.
+    public static let ceiling = Money(999_999_999_999)
+
+    /// `self + other`, or an overflow error naming `field` instead of a trap.
+    public func adding(_ other: Money, field: String = "金額 amount") throws(ValidationError) -> Money {
+        let (value, overflow) = amount.addingReportingOverflow(other.amount)
+        guard !overflow else { throw .overflow(field: field) }
+        return Money(value)
+    }
+
+    /// `self - other`, or an overflow error naming `field` instead of a trap.
+    public func subtracting(_ other: Money, field: String = "金額 amount") throws(ValidationError) -> Money {
+        let (value, overflow) = amount.subtractingReportingOverflow(other.amount)
+        guard !overflow else { throw .overflow(field: field) }
+        return Money(value)
+    }
+
+    /// `self x factor`, or an overflow error naming `field` instead of a trap.
+    public func multiplied(by factor: Int64, field: String = "金額 amount") throws(ValidationError) -> Money {
+        let (value, overflow) = amount.multipliedReportingOverflow(by: factor)
+        guard !overflow else { throw .overflow(field: field) }
+        return Money(value)
+    }
+}
+
 extension Sequence where Element == Money {
-    /// The sum of the amounts.
+    /// The sum of the amounts. Only for amounts already within `Bounds` (a few thousand
+    /// documents of at most `Money.ceiling` cannot overflow); sums of stored or imported
+    /// figures use `checkedSum`.
     public func sum() -> Money { reduce(.zero, +) }
+
+    /// The sum, or an overflow error naming `field` instead of a trap.
+    public func checkedSum(field: String = "合計 total") throws(ValidationError) -> Money {
+        var total = Money.zero
+        for value in self { total = try total.adding(value, field: field) }
+        return total
+    }
 }

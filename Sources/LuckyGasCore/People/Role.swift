@@ -43,17 +43,17 @@ public enum Permission: String, Sendable, Hashable, Codable, CaseIterable {
     public var label: OperatorMessage {
         switch self {
         case .viewCustomers: OperatorMessage(zh: "查詢客戶", en: "view customers")
-        case .editCustomers: OperatorMessage(zh: "維護客戶", en: "edit customers")
+        case .editCustomers: OperatorMessage(zh: "新增或修改客戶", en: "add or change customers")
         case .placeOrders: OperatorMessage(zh: "下訂單", en: "place orders")
         case .cancelOrders: OperatorMessage(zh: "取消訂單", en: "cancel orders")
-        case .viewCredit: OperatorMessage(zh: "查詢信用", en: "view credit")
-        case .invoices: OperatorMessage(zh: "發票作業", en: "invoicing")
-        case .payments: OperatorMessage(zh: "收款作業", en: "payments")
-        case .reports: OperatorMessage(zh: "報表", en: "reports")
-        case .dispatch: OperatorMessage(zh: "派遣", en: "dispatch")
-        case .override: OperatorMessage(zh: "主管核准", en: "supervisor override")
-        case .approve: OperatorMessage(zh: "審核", en: "approvals")
-        case .administer: OperatorMessage(zh: "系統管理", en: "administration")
+        case .viewCredit: OperatorMessage(zh: "查詢信用額度", en: "view credit")
+        case .invoices: OperatorMessage(zh: "開立或處理發票", en: "issue or change invoices")
+        case .payments: OperatorMessage(zh: "登錄或處理收款", en: "record or change payments")
+        case .reports: OperatorMessage(zh: "查閱帳冊與報表", en: "read the books and reports")
+        case .dispatch: OperatorMessage(zh: "派車與登錄配送", en: "dispatch and record deliveries")
+        case .override: OperatorMessage(zh: "核准例外（主管核准）", en: "approve an override")
+        case .approve: OperatorMessage(zh: "審核繳款", en: "approve settlements")
+        case .administer: OperatorMessage(zh: "管理帳號與參數", en: "manage users and parameters")
         }
     }
 }

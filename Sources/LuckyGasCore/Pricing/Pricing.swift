@@ -52,7 +52,12 @@ public enum Pricing {
         var quantities: [(ProductCode, Int)] = []
         for item in request.items {
             guard item.quantity > 0 else { throw .quantityNotPositive(item.product, item.quantity) }
+            let limit = rules.maxLineQuantity
+            guard item.quantity <= limit else { throw .quantityAboveLimit(item.product, item.quantity, limit: limit) }
             if let index = quantities.firstIndex(where: { $0.0 == item.product }) {
+                guard quantities[index].1 <= limit - item.quantity else {
+                    throw .quantityAboveLimit(item.product, quantities[index].1 + item.quantity, limit: limit)
+                }
                 quantities[index].1 += item.quantity
             } else {
                 quantities.append((item.product, item.quantity))
@@ -68,6 +73,14 @@ public enum Pricing {
         }
         let cylinders = priced.filter { $0.0.category == .cylinder }.reduce(0) { $0 + $1.1 }
         let percent = rules.volumePercent(cylinders: cylinders)
+        // Checked once here: a line above the document bound is refused before any further
+        // arithmetic, so the sums below stay far from overflow.
+        for (product, quantity, unitPrice, _) in priced {
+            let gross = unitPrice.amount.multipliedReportingOverflow(by: Int64(quantity))
+            guard !gross.overflow, gross.partialValue <= rules.maxDocumentAmount.amount else {
+                throw .totalAboveLimit(product.code, limit: rules.maxDocumentAmount)
+            }
+        }
         let lines = priced.map { product, quantity, unitPrice, isSpecial in
             let gross = unitPrice * Int64(quantity)
             let discount = product.category == .cylinder ? Rounding.percent(gross, percent) : .zero
@@ -82,7 +95,11 @@ public enum Pricing {
         let fee = deliveryFee(
             goodsNet: goodsNet, zone: request.zone, slot: request.slot, isHolidayService: isHolidayService, rules: rules
         )
+        guard goodsNet <= rules.maxDocumentAmount else { throw .totalAboveLimit(nil, limit: rules.maxDocumentAmount) }
         let split = TaxSplit.fromNet(goodsNet + fee.amount, ratePercent: rules.taxRatePercent)
+        guard split.total <= rules.maxDocumentAmount else {
+            throw .totalAboveLimit(nil, limit: rules.maxDocumentAmount)
+        }
         let deposit = priced.filter { $0.0.requiresEmptyReturn }.map { $0.0.deposit * Int64($0.1) }.sum()
         return Quote(
             lines: lines, cylinders: cylinders, discountPercent: percent, goodsGross: lines.map(\.gross).sum(),

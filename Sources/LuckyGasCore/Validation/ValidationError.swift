@@ -18,6 +18,13 @@ public enum ValidationError: OperatorFacingError, Equatable {
     case buyerNeedsTaxID
     case receiptNumber(String)
     case virtualAccount(String)
+    case unknownPostalCode(String)
+    case postalCodeMismatch(postalCode: String, expected: String, address: String)
+    case controlCharacter(field: String)
+    case tooLong(field: String, limit: Int, length: Int)
+    case aboveLimit(field: String, value: Int64, limit: Int64)
+    case negative(field: String, value: Int64)
+    case overflow(field: String)
 
     public var operatorMessage: OperatorMessage {
         switch self {
@@ -85,6 +92,32 @@ public enum ValidationError: OperatorFacingError, Equatable {
             OperatorMessage(
                 zh: "虛擬帳號錯誤：\(value)（公司代號加 8 位客戶號碼加檢查碼）",
                 en: "Invalid virtual account: \(value) (company prefix, 8-digit customer number, check digit)")
+        case .unknownPostalCode(let value):
+            OperatorMessage(zh: "郵遞區號 \(value) 不存在", en: "Postal code \(value) does not exist in Taiwan")
+        case .postalCodeMismatch(let code, let expected, let address):
+            OperatorMessage(
+                zh: "郵遞區號 \(code) 是 \(expected)，與地址「\(FreeText.printable(address))」不符",
+                en:
+                    "Postal code \(code) is \(expected), which does not match the address \"\(FreeText.printable(address))\""
+            )
+        case .controlCharacter(let field):
+            OperatorMessage(
+                zh: "\(field) 含有控制字元（如 ESC、換行、Tab），請只輸入可列印文字",
+                en: "\(field) holds a control character (ESC, newline, tab...); type printable text only")
+        case .tooLong(let field, let limit, let length):
+            OperatorMessage(
+                zh: "\(field) 最多 \(limit) 字（輸入 \(length) 字）",
+                en: "\(field) is at most \(limit) characters (got \(length))")
+        case .aboveLimit(let field, let value, let limit):
+            OperatorMessage(
+                zh: "\(field) 不可超過 \(Money(limit).grouped)（輸入為 \(Money(value).grouped)）",
+                en: "\(field) may not exceed \(Money(limit).grouped) (got \(Money(value).grouped))")
+        case .negative(let field, let value):
+            OperatorMessage(zh: "\(field) 不可為負數（輸入為 \(value)）", en: "\(field) must not be negative (got \(value))")
+        case .overflow(let field):
+            OperatorMessage(
+                zh: "\(field) 計算結果超出可處理範圍，未儲存任何資料",
+                en: "\(field) is too large to compute; nothing was saved")
         }
     }
 }

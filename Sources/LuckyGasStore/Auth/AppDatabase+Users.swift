@@ -70,88 +70,106 @@ extension AppDatabase {
 
     /// Signs a user in. Five wrong passwords in a row lock the user for five minutes (param);
     /// every success and failure is audited.
+    ///
+    /// The attempt is counted before the (slow) password check, in the same write transaction
+    /// that reads the lock: parallel guesses all pass through that one door, so no more than
+    /// `auth.max_failed_attempts` of them ever reach the check, however many start at once.
+    /// A success gives its attempt back.
     public func authenticate(name: String, password: String) throws -> UserSession {
         let name = name.trimmingSpaces.lowercased()
         let now = clock.now()
         let ids = ids
-        let stored = try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM app_user WHERE name = ?", arguments: [name]).map { row in
-                StoredUser(
-                    displayName: row["display_name"], role: Role(rawValue: row["role"]) ?? .counter,
-                    passwordHash: row["password_hash"], active: row["active"],
-                    lockedUntil: (row["locked_until"] as String?).flatMap { try? LocalDateTime($0) })
-            }
-        }
-        guard let stored else {
-            try write { db in
-                try Change(
-                    action: "auth.failure", entity: "user", entityID: name, after: #"{"reason":"unknown user"}"#,
-                    version: 0, event: nil
-                ).record(db, user: name, at: now, ids: ids)
-            }
-            throw StoreError.userNotFound(name)
-        }
-        if let locked = stored.lockedUntil, locked > now {
-            try write { db in
-                try Change(
-                    action: "auth.locked", entity: "user", entityID: name, after: #"{"reason":"locked"}"#,
-                    version: 0, event: nil
-                ).record(db, user: name, at: now, ids: ids)
-            }
-            throw StoreError.userLocked(user: name, until: locked)
-        }
-        guard stored.active else { throw StoreError.userInactive(name) }
-        guard PasswordHasher.verify(password, against: stored.passwordHash) else {
-            throw try recordFailedSignIn(name: name, now: now)
-        }
-        let role = stored.role
-        try write { db in
-            try db.execute(
-                sql: "UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE name = ?", arguments: [name])
-            try Change(action: "auth.signin", entity: "user", entityID: name, after: nil, version: 0, event: nil)
-                .record(db, user: name, at: now, ids: ids)
-        }
-        return UserSession(name: name, displayName: stored.displayName, role: role)
-    }
-
-    private func recordFailedSignIn(name: String, now: LocalDateTime) throws -> StoreError {
-        let ids = ids
-        return try write { db in
+        let attempt = try write { db -> SignInAttempt in
             let maximum = try Int(Parameters.value(db, "auth.max_failed_attempts") ?? "") ?? 5
             let minutes = try Int(Parameters.value(db, "auth.lock_minutes") ?? "") ?? 5
-            let failures =
-                (try Int.fetchOne(
-                    db,
-                    sql:
-                        "UPDATE app_user SET failed_attempts = failed_attempts + 1 WHERE name = ? RETURNING failed_attempts",
-                    arguments: [name]) ?? 1)
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM app_user WHERE name = ?", arguments: [name])
+            else {
+                try Self.auditSignIn(db, "auth.failure", name, #"{"reason":"unknown user"}"#, now, ids)
+                return .refused(.userNotFound(name))
+            }
+            guard let role = Role(rawValue: row["role"]) else {
+                return .refused(.database("app_user \(name): unknown role \(row["role"] as String? ?? "NULL")"))
+            }
+            var failures = (row["failed_attempts"] as Int?) ?? 0
+            if let text = row["locked_until"] as String? {
+                guard let locked = try? LocalDateTime(text) else {
+                    return .refused(.database("app_user \(name): locked_until \(text) is not a date and time"))
+                }
+                if locked > now {
+                    try Self.auditSignIn(db, "auth.locked", name, #"{"reason":"locked"}"#, now, ids)
+                    return .refused(.userLocked(user: name, until: locked))
+                }
+                // The lock has run out: a fresh count starts.
+                failures = 0
+                try db.execute(
+                    sql: "UPDATE app_user SET locked_until = NULL, failed_attempts = 0 WHERE name = ?",
+                    arguments: [name])
+            }
+            guard (row["active"] as Bool?) ?? false else { return .refused(.userInactive(name)) }
             if failures >= maximum {
                 let until = now.adding(seconds: Int64(minutes) * 60)
                 try db.execute(
-                    sql: "UPDATE app_user SET locked_until = ?, failed_attempts = 0 WHERE name = ?",
-                    arguments: [until.iso, name])
-                try Change(
-                    action: "auth.lock", entity: "user", entityID: name,
-                    after: #"{"lockedUntil":"\#(until.iso)"}"#, version: 0, event: nil
-                )
-                .record(db, user: name, at: now, ids: ids)
-                return StoreError.userLocked(user: name, until: until)
+                    sql: "UPDATE app_user SET locked_until = ? WHERE name = ?", arguments: [until.iso, name])
+                try Self.auditSignIn(db, "auth.lock", name, #"{"lockedUntil":"\#(until.iso)"}"#, now, ids)
+                return .refused(.userLocked(user: name, until: until))
             }
-            try Change(
-                action: "auth.failure", entity: "user", entityID: name,
-                after: #"{"failedAttempts":\#(failures)}"#, version: 0, event: nil
-            ).record(db, user: name, at: now, ids: ids)
-            return StoreError.wrongPassword(user: name, attemptsLeft: maximum - failures)
+            try db.execute(
+                sql: "UPDATE app_user SET failed_attempts = failed_attempts + 1 WHERE name = ?", arguments: [name])
+            return .check(
+                StoredUser(displayName: row["display_name"], role: role, passwordHash: row["password_hash"]),
+                attempt: failures + 1, maximum: maximum, lockMinutes: minutes)
         }
+        guard case .check(let stored, let number, let maximum, let minutes) = attempt else {
+            if case .refused(let error) = attempt { throw error }
+            throw StoreError.database("sign-in")
+        }
+        guard PasswordHasher.verify(password, against: stored.passwordHash) else {
+            throw try write { db -> StoreError in
+                if number >= maximum {
+                    let until = now.adding(seconds: Int64(minutes) * 60)
+                    try db.execute(
+                        sql: "UPDATE app_user SET locked_until = ? WHERE name = ?", arguments: [until.iso, name])
+                    try Self.auditSignIn(db, "auth.lock", name, #"{"lockedUntil":"\#(until.iso)"}"#, now, ids)
+                    return StoreError.userLocked(user: name, until: until)
+                }
+                try Self.auditSignIn(db, "auth.failure", name, #"{"failedAttempts":\#(number)}"#, now, ids)
+                return StoreError.wrongPassword(user: name, attemptsLeft: maximum - number)
+            }
+        }
+        try write { db in
+            try db.execute(
+                sql: "UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE name = ?", arguments: [name])
+            try Self.auditSignIn(db, "auth.signin", name, nil, now, ids)
+        }
+        return UserSession(name: name, displayName: stored.displayName, role: stored.role)
     }
 
-    /// Checks a supervisor's override: their credentials, their right to override, and a reason.
-    func checkOverride(_ approval: OverrideApproval) throws -> UserSession {
-        guard !approval.reason.trimmingSpaces.isEmpty else { throw StoreError.reasonRequired }
+    private static func auditSignIn(
+        _ db: Database, _ action: String, _ name: String, _ after: String?, _ now: LocalDateTime, _ ids: IDGenerator
+    ) throws {
+        try Change(action: action, entity: "user", entityID: name, after: after, version: 0, event: nil)
+            .record(db, user: name, at: now, ids: ids)
+    }
+
+    /// Checks a supervisor's override: their credentials, their right to override, a reason,
+    /// and that the approver is not the person acting (the same rule as settlement approval).
+    func checkOverride(_ approval: OverrideApproval, actingAs session: UserSession) throws -> UserSession {
+        guard try !inputText(approval.reason, field: "核准原因 override reason").isEmpty else {
+            throw StoreError.reasonRequired
+        }
+        guard approval.supervisor.trimmingSpaces.lowercased() != session.name else {
+            throw StoreError.selfApproval(session.name)
+        }
         let supervisor = try authenticate(name: approval.supervisor, password: approval.password)
         guard supervisor.role.allows(.override) else { throw StoreError.approverNotSupervisor(supervisor.name) }
         return supervisor
     }
+}
+
+/// What the counting transaction of a sign-in decided.
+private enum SignInAttempt {
+    case refused(StoreError)
+    case check(StoredUser, attempt: Int, maximum: Int, lockMinutes: Int)
 }
 
 /// The columns of `app_user` that sign-in reads.
@@ -159,6 +177,4 @@ private struct StoredUser: Sendable {
     var displayName: String
     var role: Role
     var passwordHash: String
-    var active: Bool
-    var lockedUntil: LocalDateTime?
 }

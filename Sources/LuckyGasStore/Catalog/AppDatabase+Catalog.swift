@@ -65,6 +65,12 @@ extension AppDatabase {
     /// Adds or replaces a product of the price list (admin: prices).
     public func saveProduct(_ product: Product, by session: UserSession) throws {
         try session.require(.administer)
+        _ = try inputText(product.name, field: "品名 product name", limit: FreeText.Limit.name)
+        let bounds = try read { try Parameters.bounds($0) }
+        do {
+            try bounds.checkAmount(product.price, field: "單價 price")
+            try bounds.checkAmount(product.deposit, field: "押金 deposit")
+        } catch { throw StoreError.invalid(error) }
         try record(
             by: session, action: "product.save", entity: "product", id: product.code.rawValue, event: "ProductSaved",
             value: product
@@ -97,6 +103,7 @@ extension AppDatabase {
     /// Sets a parameter (admin).
     public func setParameter(_ key: String, value: String, by session: UserSession) throws {
         try session.require(.administer)
+        let value = try inputText(value, field: key)
         try record(
             by: session, action: "parameter.set", entity: "parameter", id: key, event: nil, value: ["value": value]
         ) { db in
@@ -105,6 +112,8 @@ extension AppDatabase {
                     INSERT INTO parameter (key, value, description) VALUES (?, ?, ?)
                     ON CONFLICT(key) DO UPDATE SET value = excluded.value
                     """, arguments: [key, value, key])
+            // A bound that does not parse is refused here, not at the next order.
+            if key.hasPrefix("limits.") { _ = try Parameters.bounds(db) }
         }
     }
 
@@ -161,7 +170,7 @@ extension AppDatabase {
     /// Puts a customer's credit on hold with a reason (accountant or supervisor).
     public func placeCreditHold(_ customer: CustomerID, reason: String, by session: UserSession) throws {
         try session.require(.payments)
-        let reason = reason.trimmingSpaces
+        let reason = try inputText(reason, field: "原因 reason")
         guard !reason.isEmpty else { throw StoreError.reasonRequired }
         let now = clock.now()
         try record(

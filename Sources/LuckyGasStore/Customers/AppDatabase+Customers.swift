@@ -27,6 +27,7 @@ extension AppDatabase {
         let now = clock.now()
         let ids = ids
         return try write { db in
+            try Self.checkInput(db, customer)
             let last = try String.fetchOne(db, sql: "SELECT max(id) FROM customer").flatMap { try? CustomerID($0) }
             let id = CustomerID(number: (last?.number ?? 0) + 1)
             var stored = customer
@@ -38,6 +39,13 @@ extension AppDatabase {
             ).record(db, user: session.name, at: now, ids: ids)
             return id
         }
+    }
+
+    /// The input rules of `Customer.validateInput` with the branch's bounds.
+    static func checkInput(_ db: Database, _ customer: Customer, existing: [Address] = []) throws {
+        do { try customer.validateInput(bounds: Parameters.bounds(db), existing: existing) } catch let error
+            as ValidationError
+        { throw StoreError.invalid(error) }
     }
 
     static func insertCustomer(_ db: Database, _ customer: inout Customer, uuid: String, at now: LocalDateTime) throws {
@@ -100,6 +108,7 @@ extension AppDatabase {
             guard before.version == expectedVersion else {
                 throw StoreError.staleCustomer(id, expectedVersion: expectedVersion, actualVersion: before.version)
             }
+            try Self.checkInput(db, customer, existing: before.customer.addresses)
             try db.execute(
                 sql: """
                     UPDATE customer SET name = ?, type = ?, status = ?, tax_id = ?, terms = ?, credit_limit = ?,
@@ -255,6 +264,7 @@ extension AppDatabase {
             var next = (last?.number ?? 0) + 1
             var added: [CustomerID] = []
             for customer in customers {
+                try Self.checkInput(db, customer)
                 let id = CustomerID(number: next)
                 next += 1
                 var stored = customer

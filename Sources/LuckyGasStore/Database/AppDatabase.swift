@@ -13,25 +13,63 @@ public final class AppDatabase: Sendable {
     public let ids: IDGenerator
     /// The invoice random numbers.
     public let random: RandomDigits
+    /// Why writes are refused, when they are: the file failed `PRAGMA quick_check` at open, or
+    /// it is read-only. Reads and `check()` still work.
+    public let writeRefusal: StoreError?
 
-    init(writer: any DatabaseWriter, clock: Clock, ids: IDGenerator, random: RandomDigits) throws {
+    init(
+        writer: any DatabaseWriter, clock: Clock, ids: IDGenerator, random: RandomDigits, readOnly: Bool = false,
+        quickCheck: Bool = false
+    ) throws {
         self.writer = writer
         self.clock = clock
         self.ids = ids
         self.random = random
         do {
-            let applied = try writer.read { try Migrations.migrator.appliedIdentifiers($0) }
+            // Only a schema that needs a migration is written at open; a current file is not
+            // touched (a read never changes the file's bytes).
+            let (applied, complete) = try writer.read { db in
+                (
+                    try Migrations.migrator.appliedIdentifiers(db),
+                    try Migrations.migrator.hasCompletedMigrations(db)
+                )
+            }
             let known = Set(Migrations.migrator.migrations)
             if !applied.isSubset(of: known) { throw StoreError.schemaNewerThanProgram(applied: applied.sorted()) }
-            try Migrations.migrator.migrate(writer)
+            var damage: String?
+            if quickCheck {
+                let result = try writer.read { try String.fetchAll($0, sql: "PRAGMA quick_check") }
+                if result != ["ok"] {
+                    damage = String(
+                        result.joined(separator: "; ").split(whereSeparator: \.isNewline).joined(separator: " ").prefix(
+                            160))
+                }
+            }
+            if let damage {
+                writeRefusal = .damagedDatabase(path: writer.path, detail: damage)
+            } else if readOnly {
+                guard complete else { throw StoreError.readOnlyDatabase(path: writer.path) }
+                writeRefusal = .readOnlyDatabase(path: writer.path)
+            } else {
+                if !complete { try Migrations.migrator.migrate(writer) }
+                writeRefusal = nil
+            }
+        } catch let error as StoreError {
+            throw error
         } catch {
             throw StoreError.wrap(error)
         }
     }
 
-    /// Opens (creating and migrating if needed) the branch database at `path`: WAL through a
-    /// `DatabasePool`, a busy timeout so several processes can share it, foreign keys on.
+    /// Opens (creating and migrating if needed) the branch database at `path`: WAL, a busy
+    /// timeout so several processes can share it, foreign keys on.
+    /// `PRAGMA quick_check` runs first: a damaged file opens for reading and `db check` only.
+    /// A file the process may not write (or that has no write bit, even for root) opens
+    /// read-only.
     ///
+    /// One connection (`DatabaseQueue`) per process: GRDB's `DatabasePool` writes a table and
+    /// drops it at every open to prime the WAL, which changed the file on every read (issue 18,
+    /// Docs/decisions.md). WAL is a property of the file, set once when it is created.
     /// WAL checkpoints stay SQLite's automatic ones: a background checkpointer was measured
     /// (Docs/decisions.md) and made p99 worse on two cores.
     public static func open(
@@ -40,17 +78,33 @@ public final class AppDatabase: Sendable {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
+        let readOnly = isReadOnlyFile(path)
+        configuration.readonly = readOnly
         configuration.prepareDatabase { db in
+            guard !readOnly else { return }
+            if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+            }
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         do {
-            let pool = try DatabasePool(path: path, configuration: configuration)
-            return try AppDatabase(writer: pool, clock: clock, ids: ids, random: random)
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            return try AppDatabase(
+                writer: queue, clock: clock, ids: ids, random: random, readOnly: readOnly, quickCheck: true)
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {
             throw StoreError.notABranchDatabase(path: path, detail: error.message ?? error.description)
         }
+    }
+
+    /// Whether an existing file may not be written: no permission, or no write bit at all
+    /// (`chmod 444`, which root could otherwise still write).
+    static func isReadOnlyFile(_ path: String) -> Bool {
+        guard FileManager.default.fileExists(atPath: path) else { return false }
+        if access(path, W_OK) != 0 { return true }
+        let mode = (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? 0o600
+        return mode & 0o222 == 0
     }
 
     /// An empty, migrated database in memory (tests and benchmarks of pure logic).
@@ -63,8 +117,10 @@ public final class AppDatabase: Sendable {
             writer: try DatabaseQueue(configuration: configuration), clock: clock, ids: ids, random: random)
     }
 
-    /// Runs a write transaction and maps errors to `StoreError`.
+    /// Runs a write transaction and maps errors to `StoreError`; refused on a damaged or
+    /// read-only file.
     func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
+        if let writeRefusal { throw writeRefusal }
         do { return try writer.write(body) } catch { throw StoreError.wrap(error) }
     }
 
@@ -78,7 +134,8 @@ public final class AppDatabase: Sendable {
 
     /// Folds the WAL back into the main file (before copying the file, e.g. for the sample).
     public func checkpoint() throws {
-        do { try writer.writeWithoutTransaction { try $0.checkpoint(.truncate) } } catch {
+        if let writeRefusal { throw writeRefusal }
+        do { _ = try writer.writeWithoutTransaction { try $0.checkpoint(.truncate) } } catch {
             throw StoreError.wrap(error)
         }
     }

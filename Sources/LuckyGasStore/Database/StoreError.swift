@@ -33,6 +33,14 @@ public enum StoreError: OperatorFacingError {
     case notABranchDatabase(path: String, detail: String)
     case schemaNewerThanProgram(applied: [String])
     case database(String)
+    case badParameter(key: String, value: String, expected: String)
+    case dateOutsideWindow(field: String, date: LocalDate, earliest: LocalDate, latest: LocalDate)
+    case damagedDatabase(path: String, detail: String)
+    case readOnlyDatabase(path: String)
+    case selfApproval(String)
+    case arithmeticOverflow(String)
+    case emptiesAboveHeld(returned: Int, delivered: Int, held: Int)
+    case collectedAboveDue(collected: Money, due: Money, multiple: Int64)
 
     public var operatorMessage: OperatorMessage {
         switch self {
@@ -64,8 +72,8 @@ public enum StoreError: OperatorFacingError {
         case .userInactive(let user): OperatorMessage(zh: "帳號 \(user) 已停用", en: "User \(user) is disabled")
         case .notPermitted(let user, let role, let permission):
             OperatorMessage(
-                zh: "\(user)（\(role.chinese)）沒有「\(permission.label.zh)」權限",
-                en: "\(user) (\(role.rawValue)) may not \(permission.label.en)")
+                zh: "\(user)（\(role.chinese)）沒有權限\(permission.label.zh)",
+                en: "\(user) (\(role.rawValue)) is not allowed to \(permission.label.en)")
         case .creditRefused(let refusal, _): refusal.operatorMessage
         case .overrideNotAllowed(let refusal):
             OperatorMessage(
@@ -89,6 +97,46 @@ public enum StoreError: OperatorFacingError {
                 zh: "資料庫版本比程式新（\(applied.last ?? "?")），請更新程式",
                 en: "The database is newer than this program (\(applied.last ?? "?")); update the program")
         case .database(let detail): OperatorMessage(zh: "資料庫錯誤：\(detail)", en: "Database error: \(detail)")
+        case .badParameter(let key, let value, let expected):
+            OperatorMessage(
+                zh: "參數 \(key) 的值「\(FreeText.printable(value))」無效（應為 \(expected)），請管理員更正",
+                en:
+                    "Parameter \(key) holds \"\(FreeText.printable(value))\", not \(expected); an administrator must correct it"
+            )
+        case .dateOutsideWindow(let field, let date, let earliest, let latest):
+            OperatorMessage(
+                zh: "\(field) \(date) 不在可入帳期間 \(earliest) 至 \(latest)（開業日或已結帳期間之前、或未來日期）",
+                en:
+                    "\(field) \(date) is outside the posting window \(earliest) to \(latest) (before the opening or a closed period, or in the future)"
+            )
+        case .damagedDatabase(let path, let detail):
+            OperatorMessage(
+                zh: "資料庫 \(path) 已損壞（\(detail)），已停止寫入：請還原最近一次備份",
+                en: "The database \(path) is damaged (\(detail)); writing is refused: restore the last backup")
+        case .readOnlyDatabase(let path):
+            OperatorMessage(
+                zh: "資料庫 \(path) 為唯讀，只能查詢；請以有寫入權限的帳號或檔案執行",
+                en: "The database \(path) is read-only: it can be read and checked, not changed")
+        case .selfApproval(let user):
+            OperatorMessage(
+                zh: "\(user) 不能核准自己的操作，請由另一位主管核准",
+                en: "\(user) cannot approve their own action; another supervisor must approve")
+        case .emptiesAboveHeld(let returned, let delivered, let held):
+            OperatorMessage(
+                zh: "回收空瓶 \(returned) 支超過本次送達 \(delivered) 支加客戶原有 \(held) 支",
+                en:
+                    "\(returned) empties returned is more than the \(delivered) delivered plus the \(held) the customer holds"
+            )
+        case .collectedAboveDue(let collected, let due, let multiple):
+            OperatorMessage(
+                zh: "收款 \(collected) 超過應收 \(due) 的 \(multiple) 倍；多收的部分請另以 luckygas payment record 登錄",
+                en:
+                    "Collected \(collected) is more than \(multiple) times the \(due) due; record the excess as its own payment (luckygas payment record)"
+            )
+        case .arithmeticOverflow(let detail):
+            OperatorMessage(
+                zh: "金額合計超出可處理範圍（\(detail)），未儲存任何資料；請執行 luckygas db check",
+                en: "A total is too large to compute (\(detail)); nothing was saved: run luckygas db check")
         }
     }
 
@@ -105,6 +153,13 @@ public enum StoreError: OperatorFacingError {
         case let error as any OperatorFacingError: return .bankStatement(error.operatorMessage)
         case let error as DatabaseError:
             if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED { return .databaseBusy }
+            if error.message == "integer overflow" {
+                return .arithmeticOverflow(error.sql.map { String($0.prefix(60)) } ?? "SQL")
+            }
+            if error.resultCode == .SQLITE_READONLY { return .readOnlyDatabase(path: "") }
+            if error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
+                return .damagedDatabase(path: "", detail: error.message ?? "malformed")
+            }
             return .database(error.message ?? error.description)
         default: return .database(String(describing: error))
         }

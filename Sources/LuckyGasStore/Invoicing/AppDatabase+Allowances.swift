@@ -14,7 +14,7 @@ extension AppDatabase {
     ) throws -> AllowanceRecord {
         try session.require(.invoices)
         let reason = try InvoiceStore.reason(reason)
-        let approver = try approval.map { try checkOverride($0) }
+        let approver = try approval.map { try checkOverride($0, actingAs: session) }
         let now = clock.now()
         let ids = ids
         return try write { db in

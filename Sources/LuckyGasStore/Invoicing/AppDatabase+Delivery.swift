@@ -43,7 +43,9 @@ extension AppDatabase {
             guard
                 let customer = try Row.fetchOne(
                     db.cachedStatement(
-                        sql: "SELECT name, tax_id, terms, invoice_kind, invoice_value FROM customer WHERE id = ?"),
+                        sql:
+                            "SELECT name, tax_id, terms, invoice_kind, invoice_value, cylinder_balance FROM customer WHERE id = ?"
+                    ),
                     arguments: [before.customer.rawValue])
             else { throw StoreError.customerNotFound(before.customer.rawValue) }
             let preference =
@@ -71,6 +73,11 @@ extension AppDatabase {
                 return (product, report.quantities[line.product] ?? line.quantity)
             }
             let requiring = delivered.filter { $0.product.requiresEmptyReturn }.reduce(0) { $0 + $1.quantity }
+            // Empties come from this delivery's cylinders or from those the customer already holds.
+            let held = max(0, customer["cylinder_balance"] as Int? ?? 0)
+            if let empties = report.emptiesReturned, empties > requiring + held {
+                throw StoreError.emptiesAboveHeld(returned: empties, delivered: requiring, held: held)
+            }
             let deposit = try DepositCharge.compute(
                 delivered: delivered, emptiesReturned: report.emptiesReturned ?? requiring)
             let company = try InvoiceStore.company(db)
@@ -116,6 +123,15 @@ extension AppDatabase {
                     try Self.openItem(
                         db, customer: before.customer, kind: "DEPOSIT", reference: number.rawValue, date: now.date,
                         due: now.date, amount: deposit.amount))
+            }
+            // More than a few times the amount due is a typing slip, not a collection: the
+            // excess is a separate payment entry (luckygas payment record), checked on its own.
+            let bounds = try Parameters.bounds(db)
+            let most = try draft.total.adding(deposit.amount).multiplied(by: bounds.collectedDueMultiple)
+            guard report.collected <= most else {
+                throw StoreError.collectedAboveDue(
+                    collected: report.collected, due: try draft.total.adding(deposit.amount),
+                    multiple: bounds.collectedDueMultiple)
             }
             let collector = report.driver ?? session.name
             var payment: ReceiptNumber?

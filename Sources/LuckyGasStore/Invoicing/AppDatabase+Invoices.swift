@@ -112,7 +112,7 @@ extension AppDatabase {
     ) throws {
         try session.require(.invoices)
         let reason = try InvoiceStore.reason(reason)
-        let approver = try approval.map { try checkOverride($0) }
+        let approver = try approval.map { try checkOverride($0, actingAs: session) }
         let now = clock.now()
         let ids = ids
         try write { db in

@@ -134,7 +134,10 @@ extension AppDatabase {
         ubn: String, name: String, address: String, taxRegistrationNumber: String, qrKey: String,
         by session: UserSession
     ) throws {
+        try session.require(.administer)
         guard TaxID.isValid(ubn) else { throw StoreError.invalid(.taxID(ubn)) }
+        _ = try inputText(name, field: "公司名稱 company name", limit: FreeText.Limit.name)
+        _ = try inputText(address, field: "公司地址 company address", limit: FreeText.Limit.address)
         guard QRCheckCode.isValidKey(qrKey) else {
             throw StoreError.invalid(.unknownValue(field: "QR key", value: "…", allowed: ["32 hex"]))
         }

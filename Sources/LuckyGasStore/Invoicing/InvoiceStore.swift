@@ -119,7 +119,7 @@ enum InvoiceStore {
 
     /// A reason as the MIG takes it: 1 to 20 characters.
     static func reason(_ text: String) throws -> String {
-        let reason = text.trimmingSpaces
+        let reason = try inputText(text, field: "原因 reason")
         guard !reason.isEmpty else { throw StoreError.reasonRequired }
         guard reason.count <= 20 else { throw InvoicingError.reasonTooLong(reason.count) }
         return reason

@@ -25,7 +25,8 @@ extension AppDatabase {
                 throw StoreError.orderNotFound(number.rawValue)
             }
             let status = try before.status.applying(event)
-            if event == .fail && note.trimmingSpaces.isEmpty { throw StoreError.reasonRequired }
+            let note = try inputText(note, field: "備註 note")
+            if event == .fail && note.isEmpty { throw StoreError.reasonRequired }
             try db.execute(
                 sql: "UPDATE sales_order SET status = ?, version = version + 1 WHERE number = ?",
                 arguments: [status.rawValue, number.rawValue])

@@ -45,7 +45,7 @@ extension AppDatabase {
         -> PlacedOrder
     {
         try session.require(.placeOrders)
-        let approver = try override.map { try checkOverride($0) }
+        let approver = try override.map { try checkOverride($0, actingAs: session) }
         let now = clock.now()
         let ids = ids
         return try write { db in
@@ -143,9 +143,9 @@ extension AppDatabase {
         throws
     {
         try session.require(.cancelOrders)
-        let reason = reason.trimmingSpaces
+        let reason = try inputText(reason, field: "原因 reason")
         guard !reason.isEmpty else { throw StoreError.reasonRequired }
-        let approver = try override.map { try checkOverride($0) }
+        let approver = try override.map { try checkOverride($0, actingAs: session) }
         let now = clock.now()
         let ids = ids
         try write { db in

@@ -93,6 +93,9 @@ enum Parameters {
             }
         }
         if !tiers.isEmpty { rules.volumeTiers = tiers.sorted { $0.minimumCylinders < $1.minimumCylinders } }
+        let bounds = try bounds(db)
+        rules.maxLineQuantity = bounds.lineQuantity
+        rules.maxDocumentAmount = bounds.documentAmount
         return rules
     }
 
@@ -128,4 +131,58 @@ extension AppDatabase {
 
     /// A parameter value by key.
     public func parameter(_ key: String) throws -> String? { try read { try Parameters.value($0, key) } }
+}
+
+extension Parameters {
+    /// The input bounds (`limits.*`, Docs/operations.md "Bounds"); a missing row is the default,
+    /// a row that does not parse or passes the hard ceiling is an error naming it.
+    static func bounds(_ db: Database) throws -> Bounds {
+        var bounds = Bounds()
+        func bounded(_ key: String, ceiling: Int64) throws -> Int64? {
+            guard let text = try value(db, key) else { return nil }
+            guard let number = Int64(text.trimmingSpaces), (1...ceiling).contains(number) else {
+                throw StoreError.badParameter(key: key, value: text, expected: "1 – \(Money(ceiling).grouped)")
+            }
+            return number
+        }
+        let ceiling = Bounds.moneyCeiling.amount
+        if let value = try bounded("limits.document_amount_max", ceiling: ceiling) {
+            bounds.documentAmount = Money(value)
+        }
+        if let value = try bounded("limits.line_quantity_max", ceiling: Int64(Bounds.quantityCeiling)) {
+            bounds.lineQuantity = Int(value)
+        }
+        if let value = try bounded("limits.credit_limit_max", ceiling: ceiling) { bounds.creditLimit = Money(value) }
+        if let value = try bounded("limits.collected_due_multiple", ceiling: 100) {
+            bounds.collectedDueMultiple = value
+        }
+        return bounds
+    }
+
+    /// The dates a payment or another posting may carry: from the branch's opening
+    /// (`branch.opened_on`, else the first journal day) and after the last closed period
+    /// (`ledger.closed_through`), up to today.
+    static func postingWindow(_ db: Database, today: LocalDate) throws -> ClosedRange<LocalDate> {
+        func date(_ key: String) throws -> LocalDate? {
+            guard let text = try value(db, key), !text.trimmingSpaces.isEmpty else { return nil }
+            do { return try LocalDate(text.trimmingSpaces) } catch {
+                throw StoreError.badParameter(key: key, value: text, expected: "YYYY-MM-DD")
+            }
+        }
+        let firstJournalDay = try String.fetchOne(db, sql: "SELECT MIN(date) FROM journal_entry").flatMap {
+            try? LocalDate($0)
+        }
+        // A branch with nothing posted and no opening date accepts the past year.
+        var earliest = try date("branch.opened_on") ?? firstJournalDay ?? today.adding(days: -366)
+        if let closed = try date("ledger.closed_through") { earliest = max(earliest, closed.adding(days: 1)) }
+        return min(earliest, today)...today
+    }
+
+    /// Throws unless `day` lies in the posting window.
+    static func checkPostingDate(_ db: Database, _ day: LocalDate, field: String, today: LocalDate) throws {
+        let window = try postingWindow(db, today: today)
+        guard window.contains(day) else {
+            throw StoreError.dateOutsideWindow(field: field, date: day, earliest: window.lowerBound, latest: today)
+        }
+    }
 }

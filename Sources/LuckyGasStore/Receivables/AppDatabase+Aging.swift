@@ -151,6 +151,7 @@ extension AppDatabase {
         let ids = ids
         let reference = "PROV-\(asOf.year)\(asOf.month < 10 ? "0" : "")\(asOf.month)"
         return try write { db in
+            try Parameters.checkPostingDate(db, asOf, field: "提列基準日 as-of date", today: now.date)
             if try Bool.fetchOne(
                 db, sql: "SELECT 1 FROM journal_entry WHERE source = 'PROVISION' AND reference = ?",
                 arguments: [reference]) != nil
@@ -231,7 +232,7 @@ extension AppDatabase {
     /// Lifts a customer's manual holds, with a reason (automatic holds lift when paid).
     public func releaseCreditHold(_ customer: CustomerID, reason: String, by session: UserSession) throws {
         try session.require(.payments)
-        let reason = reason.trimmingSpaces
+        let reason = try inputText(reason, field: "原因 reason")
         guard !reason.isEmpty else { throw StoreError.reasonRequired }
         let now = clock.now()
         try record(

@@ -199,7 +199,7 @@ extension AppDatabase {
     /// reversing the payment), with a note. It stays on file.
     public func rejectBankLine(_ id: Int64, reason: String, by session: UserSession) throws {
         try session.require(.payments)
-        let reason = reason.trimmingSpaces
+        let reason = try inputText(reason, field: "原因 reason")
         guard !reason.isEmpty else { throw ReceivablesError.reasonRequired }
         let now = clock.now()
         let ids = ids

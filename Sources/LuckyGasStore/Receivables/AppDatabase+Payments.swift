@@ -59,7 +59,7 @@ extension AppDatabase {
         _ number: ReceiptNumber, allocation id: Int64? = nil, reason: String, by session: UserSession
     ) throws -> PaymentRecord {
         try session.require(.payments)
-        let reason = reason.trimmingSpaces
+        let reason = try inputText(reason, field: "原因 reason")
         guard !reason.isEmpty else { throw ReceivablesError.reasonRequired }
         let now = clock.now()
         let ids = ids
@@ -87,7 +87,7 @@ extension AppDatabase {
         throws -> PaymentRecord
     {
         try session.require(.payments)
-        let reason = reason.trimmingSpaces
+        let reason = try inputText(reason, field: "原因 reason")
         guard !reason.isEmpty else { throw ReceivablesError.reasonRequired }
         guard amount > .zero else { throw StoreError.invalid(.notPositive(field: "金額 amount", value: amount.amount)) }
         let now = clock.now()
@@ -125,7 +125,7 @@ extension AppDatabase {
         -> PaymentRecord
     {
         try session.require(.payments)
-        let reason = reason.trimmingSpaces
+        let reason = try inputText(reason, field: "原因 reason")
         guard !reason.isEmpty else { throw ReceivablesError.reasonRequired }
         let now = clock.now()
         let ids = ids

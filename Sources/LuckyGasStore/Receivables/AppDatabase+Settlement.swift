@@ -64,13 +64,18 @@ extension AppDatabase {
         try session.require(.payments)
         let now = clock.now()
         let ids = ids
-        let reason = reason.trimmingSpaces
+        let reason = try inputText(reason, field: "原因 reason")
         return try write { db in
             var record = try Self.settlement(db, collector: collector, day: day)
             guard record.status == "OPEN" else {
                 throw ReceivablesError.settlementExists(collector: collector, date: day, status: record.status)
             }
             guard record.deliveries > 0 else { throw ReceivablesError.nothingToSettle(collector: collector, date: day) }
+            do {
+                let bounds = try Parameters.bounds(db)
+                try bounds.checkAmount(countedCash, field: "點收現金 cash counted")
+                try bounds.checkAmount(countedChecks, field: "點收支票 checks counted")
+            } catch let error as ValidationError { throw StoreError.invalid(error) }
             record.count.countedCash = countedCash
             record.count.countedChecks = countedChecks
             try record.count.validate(reason: reason)

@@ -12,8 +12,6 @@ public struct SampleOptions: Sendable {
     public var seed: UInt64
     /// The branch's "today": history ends and the open order book starts here.
     public var asOf: LocalDate
-    /// The district table (CSV text of `Resources/districts.csv`).
-    public var districtsCSV: String
     /// The holiday table (CSV text of `Resources/holidays.csv`).
     public var holidaysCSV: String
     /// PBKDF2 rounds for the demo users.
@@ -23,7 +21,7 @@ public struct SampleOptions: Sendable {
 
     /// Creates options.
     public init(
-        customers: Int, days: Int, seed: UInt64, asOf: LocalDate, districtsCSV: String, holidaysCSV: String,
+        customers: Int, days: Int, seed: UInt64, asOf: LocalDate, holidaysCSV: String,
         passwordRounds: Int = PasswordHasher.defaultRounds, ordersPerDay: Int? = nil
     ) {
         self.ordersPerDay = ordersPerDay ?? max(2, customers / 20)
@@ -31,7 +29,6 @@ public struct SampleOptions: Sendable {
         self.days = days
         self.seed = seed
         self.asOf = asOf
-        self.districtsCSV = districtsCSV
         self.holidaysCSV = holidaysCSV
         self.passwordRounds = passwordRounds
     }
@@ -67,7 +64,7 @@ public enum SampleGenerator {
             path: path, clock: Clock { time.now }, ids: IDGenerator { idSource.next() },
             random: RandomDigits { idSource.fourDigits() })
         let admin = UserSession.system
-        let districts = try District.parse(csv: options.districtsCSV)
+        let districts = District.taiwan
 
         try database.setParameter("sample.as_of", value: options.asOf.iso, by: admin)
         for line in options.holidaysCSV.split(whereSeparator: \.isNewline).dropFirst() {

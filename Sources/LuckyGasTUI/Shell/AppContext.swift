@@ -78,9 +78,13 @@ final class AppContext {
     /// Whether the signed-in user may do this.
     func may(_ permission: Permission) -> Bool { user?.role.allows(permission) ?? false }
 
-    /// Says the role may not do this, and stays.
-    func denied() -> Navigation {
-        say(tr("您的角色無此權限", "Your role may not do this"), .error)
+    /// Says which action the role may not do, and stays.
+    func denied(_ permission: Permission) -> Navigation {
+        let role = user?.role
+        say(
+            tr(
+                "您的角色（\(role?.chinese ?? "-")）沒有權限\(permission.label.zh)",
+                "Your role (\(role?.rawValue ?? "-")) is not allowed to \(permission.label.en)"), .error)
         return .stay
     }
 }

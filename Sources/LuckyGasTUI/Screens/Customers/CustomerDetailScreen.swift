@@ -50,15 +50,15 @@ struct CustomerDetailScreen: Screen {
         case .enter:
             if let row = table.selectedRow { return .push(OrderDetailScreen(number: orders[row].number)) }
         case .function(4):
-            guard context.may(.editCustomers) else { return context.denied() }
+            guard context.may(.editCustomers) else { return context.denied(.editCustomers) }
             guard let record else { return .stay }
             return .push(CustomerFormScreen(editing: record, context: context))
         case .function(5): refresh(context: context)
         case .function(6):
-            guard context.may(.placeOrders) else { return context.denied() }
+            guard context.may(.placeOrders) else { return context.denied(.placeOrders) }
             return .push(OrderEntryScreen(customer: id))
         case .function(7):
-            guard context.may(.viewCredit) else { return context.denied() }
+            guard context.may(.viewCredit) else { return context.denied(.viewCredit) }
             return .push(CreditCheckScreen(customer: id))
         default: break
         }

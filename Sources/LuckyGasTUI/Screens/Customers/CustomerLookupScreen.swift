@@ -51,15 +51,15 @@ struct CustomerLookupScreen: TypingScreen {
             query.set("")
             search(context)
         case .function(4) where !picking:
-            guard context.may(.editCustomers) else { return context.denied() }
+            guard context.may(.editCustomers) else { return context.denied(.editCustomers) }
             return .push(CustomerFormScreen(editing: nil, context: context))
         case .function(6) where !picking:
             guard let customer = selected else { return .stay }
-            guard context.may(.placeOrders) else { return context.denied() }
+            guard context.may(.placeOrders) else { return context.denied(.placeOrders) }
             return .push(OrderEntryScreen(customer: customer.id))
         case .function(7) where !picking:
             guard let customer = selected else { return .stay }
-            guard context.may(.viewCredit) else { return context.denied() }
+            guard context.may(.viewCredit) else { return context.denied(.viewCredit) }
             return .push(CreditCheckScreen(customer: customer.id))
         default:
             if query.handle(key) { search(context) }

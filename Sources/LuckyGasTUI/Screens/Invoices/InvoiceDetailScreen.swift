@@ -61,13 +61,13 @@ struct InvoiceDetailScreen: Screen {
             view = view == .details ? .leftQR : view == .leftQR ? .rightQR : .details
             return .stay
         case .function(8):
-            guard context.may(.invoices) else { return context.denied() }
+            guard context.may(.invoices) else { return context.denied(.invoices) }
             return cancelDialog(context, problem: nil)
         case .function(6):
-            guard context.may(.invoices) else { return context.denied() }
+            guard context.may(.invoices) else { return context.denied(.invoices) }
             return voidDialog(context, values: nil, problem: nil)
         case .function(7):
-            guard context.may(.invoices) else { return context.denied() }
+            guard context.may(.invoices) else { return context.denied(.invoices) }
             guard let invoice, invoice.status == .issued else {
                 context.say(tr("已作廢的發票不能折讓", "A cancelled invoice takes no allowance"), .error)
                 return .stay

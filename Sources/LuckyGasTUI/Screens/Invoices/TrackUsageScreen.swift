@@ -51,7 +51,7 @@ struct TrackUsageScreen: Screen {
         case .enter: showBooklets.toggle()
         case .function(5): refresh(context: context)
         case .function(3):
-            guard context.may(.invoices) || context.may(.administer) else { return context.denied() }
+            guard context.may(.invoices) || context.may(.administer) else { return context.denied(.invoices) }
             return .dialog(
                 Dialog(
                     .form(Form([InputField(.text, label: context.t("檔案", "File"), width: 40, row: 0, labelWidth: 6)])),
@@ -60,7 +60,7 @@ struct TrackUsageScreen: Screen {
                     hint: context.t("Enter 匯入   Esc 取消", "Enter import   Esc back")),
                 tag: Self.importTag)
         case .function(8):
-            guard context.may(.invoices) else { return context.denied() }
+            guard context.may(.invoices) else { return context.denied(.invoices) }
             let previous = InvoicePeriod(containing: context.database.clock.now().date).previous
             return .dialog(
                 Dialog(

@@ -34,10 +34,10 @@ struct OrderDetailScreen: Screen {
         switch key {
         case .escape: return .pop(.changed)
         case .function(8):
-            guard context.may(.cancelOrders) else { return context.denied() }
+            guard context.may(.cancelOrders) else { return context.denied(.cancelOrders) }
             return cancellation.begin(number, context: context)
         case .function(6):
-            guard context.may(.dispatch) || context.may(.placeOrders) else { return context.denied() }
+            guard context.may(.dispatch) || context.may(.placeOrders) else { return context.denied(.dispatch) }
             return .dialog(
                 Dialog(
                     .confirm(defaultYes: false), title: context.t("送達並開立發票", "Deliver and invoice"),

@@ -107,7 +107,7 @@ struct OrderListScreen: TypingScreen {
                 context.say(tr("請先在清單中選取訂單（Tab 或 ↓ 進入清單）", "Select an order in the list first (Tab or ↓)"), .warning)
                 return .stay
             }
-            guard context.may(.cancelOrders) else { return context.denied() }
+            guard context.may(.cancelOrders) else { return context.denied(.cancelOrders) }
             return cancellation.begin(order.number, context: context)
         default: break
         }

@@ -62,10 +62,10 @@ struct CreditHoldsScreen: Screen {
         case .escape: return .pop(nil)
         case .function(5): refresh(context: context)
         case .function(4):
-            guard context.may(.payments) else { return context.denied() }
+            guard context.may(.payments) else { return context.denied(.payments) }
             return placeDialog(context, values: nil, problem: nil)
         case .function(8):
-            guard context.may(.payments) else { return context.denied() }
+            guard context.may(.payments) else { return context.denied(.payments) }
             guard let hold = selected else {
                 context.say(tr("沒有凍結中的客戶", "No customer is on hold"), .warning)
                 return .stay

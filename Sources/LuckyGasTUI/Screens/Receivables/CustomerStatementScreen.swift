@@ -82,7 +82,7 @@ struct CustomerStatementScreen: Screen {
             table = TableView(columns: [])
             table.setRows(rows(context))
         case .function(6):
-            guard context.may(.payments) else { return context.denied() }
+            guard context.may(.payments) else { return context.denied(.payments) }
             paid = true
             return .push(PaymentEntryScreen(customer: customer))
         case .enter:
