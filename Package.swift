@@ -65,7 +65,9 @@ let package = Package(
         ),
         .testTarget(
             name: "LuckyGasAppTests",
-            dependencies: ["LuckyGasApp", "LuckyGasStore", "LuckyGasTestSupport"]
+            dependencies: [
+                "LuckyGasApp", "LuckyGasStore", "LuckyGasTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -18,6 +18,8 @@ struct CLIHarness {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// The process died of a signal (a Swift trap is SIGILL or SIGTRAP).
+        var signalled = false
 
         /// The standard output parsed as a JSON object.
         func json() throws -> [String: Any] {
@@ -68,6 +70,6 @@ struct CLIHarness {
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+            stderr: String(decoding: stderr, as: UTF8.self), signalled: process.terminationReason == .uncaughtSignal)
     }
 }

@@ -63,7 +63,8 @@ struct DatabaseCommand: ParsableCommand {
                         "待同步 pending sync: \(check.pendingOutbox)",
                     ] + check.failedChecks.map { "未通過 FAILED \($0)" }
                 }
-                if !check.ok { throw CLIError.checkFailed }
+                // With --json the check itself is the answer: one JSON object, exit 1.
+                if !check.ok { throw global.json ? ExitCode.failure : CLIError.checkFailed }
             }
         }
     }
