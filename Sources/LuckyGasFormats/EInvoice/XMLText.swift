@@ -26,7 +26,8 @@ struct XMLText {
         if let value, !value.isEmpty { element(name, value) }
     }
 
-    /// Escapes `& < > " '` and drops characters XML 1.0 does not allow (C0 controls but tab/newline).
+    /// Escapes `& < > " '` and drops characters XML 1.0 does not allow (C0 controls but tab/newline)
+    /// and the other unprintable ones (DEL, C1, bidirectional overrides).
     static func escape(_ value: String) -> String {
         var out = ""
         out.reserveCapacity(value.utf8.count)
@@ -39,7 +40,11 @@ struct XMLText {
             case "'": out += "&apos;"
             case "\t", "\n", "\r": out += " "
             default:
-                if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) { continue }
+                // C0 (XML 1.0 forbids them), DEL, C1 and bidirectional overrides (never printable text).
+                switch scalar.value {
+                case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069, 0xFFFE...0xFFFF: continue
+                default: break
+                }
                 out.unicodeScalars.append(scalar)
             }
         }
