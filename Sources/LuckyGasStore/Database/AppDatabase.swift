@@ -13,9 +13,10 @@ public final class AppDatabase: Sendable {
     public let ids: IDGenerator
     /// The invoice random numbers.
     public let random: RandomDigits
-    /// Why writes are refused, when they are: the file failed `PRAGMA quick_check` at open, or
-    /// it is read-only. Reads and `check()` still work.
+    /// Why writes are refused, when they are: the file is read-only. Reads and `check()` still work.
     public let writeRefusal: StoreError?
+    /// `PRAGMA quick_check`, run once before the first write of this process.
+    let integrity: IntegrityGate
 
     init(
         writer: any DatabaseWriter, clock: Clock, ids: IDGenerator, random: RandomDigits, readOnly: Bool = false,
@@ -36,22 +37,15 @@ public final class AppDatabase: Sendable {
             }
             let known = Set(Migrations.migrator.migrations)
             if !applied.isSubset(of: known) { throw StoreError.schemaNewerThanProgram(applied: applied.sorted()) }
-            var damage: String?
-            if quickCheck {
-                let result = try writer.read { try String.fetchAll($0, sql: "PRAGMA quick_check") }
-                if result != ["ok"] {
-                    damage = String(
-                        result.joined(separator: "; ").split(whereSeparator: \.isNewline).joined(separator: " ").prefix(
-                            160))
-                }
-            }
-            if let damage {
-                writeRefusal = .damagedDatabase(path: writer.path, detail: damage)
-            } else if readOnly {
+            integrity = IntegrityGate(enabled: quickCheck)
+            if readOnly {
                 guard complete else { throw StoreError.readOnlyDatabase(path: writer.path) }
                 writeRefusal = .readOnlyDatabase(path: writer.path)
             } else {
-                if !complete { try Migrations.migrator.migrate(writer) }
+                if !complete {
+                    if let damage = integrity.damage(writer) { throw damage }
+                    try Migrations.migrator.migrate(writer)
+                }
                 writeRefusal = nil
             }
         } catch let error as StoreError {
@@ -63,7 +57,8 @@ public final class AppDatabase: Sendable {
 
     /// Opens (creating and migrating if needed) the branch database at `path`: WAL, a busy
     /// timeout so several processes can share it, foreign keys on.
-    /// `PRAGMA quick_check` runs first: a damaged file opens for reading and `db check` only.
+    /// `PRAGMA quick_check` runs before the first write: a damaged file serves reads and
+    /// `db check` only (the check is O(file size), so a read-only command does not pay it).
     /// A file the process may not write (or that has no write bit, even for root) opens
     /// read-only.
     ///
@@ -121,6 +116,7 @@ public final class AppDatabase: Sendable {
     /// read-only file.
     func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
         if let writeRefusal { throw writeRefusal }
+        if let damage = integrity.damage(writer) { throw damage }
         do { return try writer.write(body) } catch { throw StoreError.wrap(error) }
     }
 
@@ -135,6 +131,7 @@ public final class AppDatabase: Sendable {
     /// Folds the WAL back into the main file (before copying the file, e.g. for the sample).
     public func checkpoint() throws {
         if let writeRefusal { throw writeRefusal }
+        if let damage = integrity.damage(writer) { throw damage }
         do { _ = try writer.writeWithoutTransaction { try $0.checkpoint(.truncate) } } catch {
             throw StoreError.wrap(error)
         }
@@ -158,4 +155,33 @@ extension RandomDigits {
 extension IDGenerator {
     /// Random version-4 UUIDs.
     public static let system = IDGenerator { UUID().uuidString.lowercased() }
+}
+
+/// Runs `PRAGMA quick_check` once, at the first write of the process, and remembers a failure:
+/// writes on a damaged file are refused with the advice to restore the last backup. Measured:
+/// 15 ms on the 4 MB sample, 320 ms on an 88 MB file of 20,000 customers (Docs/operations.md).
+final class IntegrityGate: @unchecked Sendable {
+    private let lock = NSLock()
+    private var enabled: Bool
+    private var result: StoreError?
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    /// The damage found, or nil; the check runs on the first call only.
+    func damage(_ writer: any DatabaseWriter) -> StoreError? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard enabled else { return result }
+        enabled = false
+        do {
+            let found = try writer.read { try String.fetchAll($0, sql: "PRAGMA quick_check") }
+            if found != ["ok"] {
+                let detail = found.joined(separator: "; ").split(whereSeparator: \.isNewline).joined(separator: " ")
+                result = .damagedDatabase(path: writer.path, detail: String(detail.prefix(160)))
+            }
+        } catch {
+            result = .damagedDatabase(path: writer.path, detail: (error as? DatabaseError)?.message ?? "\(error)")
+        }
+        return result
+    }
 }
