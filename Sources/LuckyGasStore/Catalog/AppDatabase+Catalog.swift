@@ -145,6 +145,11 @@ extension AppDatabase {
     /// Records a receivable carried over from the old system (accountant), read by the credit check.
     public func importOpeningBalance(_ balance: OpeningBalance, by session: UserSession) throws {
         try session.require(.payments)
+        _ = try inputText(balance.reference, field: "參考 reference", limit: FreeText.Limit.name)
+        let bounds = try read { try Parameters.bounds($0) }
+        do { try bounds.checkAmount(balance.amount, field: "期初餘額 opening balance") } catch {
+            throw StoreError.invalid(error)
+        }
         let now = clock.now()
         try record(
             by: session, action: "receivable.opening", entity: "customer", id: balance.customer.rawValue,
