@@ -18,6 +18,7 @@ struct LuckyGas: ParsableCommand {
 
     func run() throws {
         try perform(global) {
+            guard !global.json else { throw CLIError.jsonNotSupported("luckygas（終端畫面 screens）") }
             try TerminalLaunch.run(try global.open())
         }
     }

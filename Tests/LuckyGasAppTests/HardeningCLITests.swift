@@ -130,9 +130,18 @@ struct HardeningCLITests {
             #expect([1, 2].contains(result.status), "\(arguments): \(result.status) \(result.stdout)")
             #expect(result.stderr.contains("錯誤：") && result.stderr.contains("Error: "), "\(arguments)")
         }
-        // A credit check is a question: the largest amount is simply more than the credit.
-        let credit = try cli.run(["credit", "check", "C000032", "--amount", maximum, "--json"])
-        #expect(!credit.signalled && credit.status == 0 && credit.stdout.contains("available"))
+        // A credit check amount is bounded like a document; the smallest Int64 prints, never traps.
+        for amount in [maximum, String(Int64.min)] {
+            let credit = try cli.run(["credit", "check", "C000032", "--amount", amount])
+            #expect(!credit.signalled && credit.status == 1 && credit.stderr.contains("Error: "))
+        }
+        for list in [["invoice", "list"], ["order", "list"], ["bank", "lines"], ["customer", "search", "王"]] {
+            let negative = try cli.run(list + ["--limit", "-1"])
+            #expect(negative.status == 1 && negative.stderr.contains("must be above 0"), "\(list)")
+        }
+        let ownOverride = try cli.run(
+            ["invoice", "cancel", "AA76000000", "--reason", "開錯", "--user", "supervisor"], password: "supervisor")
+        #expect(ownOverride.status == 1, "a supervisor alone cannot cancel an earlier day's invoice")
         let place = try cli.run(
             ["order", "place", "--customer", "C000032", "--item", "P001=1000", "--user", "counter"], password: "counter"
         )
@@ -265,6 +274,9 @@ struct HardeningCLITests {
         chmod(cli.database, 0o444)
         #expect(try cli.run(["db", "check"]).status == 0)
         #expect(try cli.run(["customer", "show", "C000032"]).status == 0)
+        // Reading the books signs in without writing: the file cannot count an attempt.
+        let aging = try cli.run(["report", "aging", "--user", "accountant"], password: "accountant")
+        #expect(aging.status == 0, "\(aging.stderr)")
         let write = try cli.run(
             ["credit", "hold", "C000032", "--reason", "測試", "--user", "accountant"], password: "accountant")
         #expect(write.status == 1 && write.stderr.contains("read-only"))

@@ -17,7 +17,8 @@ struct BoundsTests {
     func creditSaturates() {
         let position = CreditPosition(
             terms: .net30, status: .active, limit: Money(Int64.max), openAR: Money(-1), reserved: .zero)
-        #expect(position.available == Money(Int64.min))
+        #expect(position.available == -Money.ceiling)
+        #expect(Money(Int64.min).grouped == "-9,223,372,036,854,775,808")
     }
 
     @Test("Pricing refuses a quantity above the line bound and a total above the document bound")
@@ -54,6 +55,7 @@ struct BoundsTests {
         #expect(try FreeText.checked("  王小明 ", field: "name", limit: 60) == "王小明")
         #expect(FreeText.printable("a\u{1B}b\tc") == "a\u{FFFD}b c")
         #expect(FreeText.printableKeepingLayout("a\u{9B}b\nc\td") == "a\u{FFFD}b\nc\td")
+        #expect(FreeText.printableKeepingLayout("ok\rfake\r\n") == "ok\u{FFFD}fake\r\n")
     }
 
     @Test("Postal codes exist and match the address's district; 臺 is 台; shared codes accept each district")

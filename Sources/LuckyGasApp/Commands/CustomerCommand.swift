@@ -100,7 +100,7 @@ struct CustomerCommand: ParsableCommand {
 
         func run() throws {
             try perform(global) {
-                let results = try global.open().searchCustomers(text, limit: limit)
+                let results = try global.open().searchCustomers(text, limit: rowLimit(limit))
                 global.output.emit(results) {
                     results.isEmpty
                         ? ["查無符合「\(text)」的客戶 / No customer matches \"\(text)\""]

@@ -200,7 +200,9 @@ enum TurnkeyFolders {
             let name = "\(message.type)_\(message.reference)_\(message.id).xml"
             do {
                 if !folders.contains(folder) {
-                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                    try FileManager.default.createDirectory(
+                        atPath: folder, withIntermediateDirectories: true,
+                        attributes: [.posixPermissions: mode == 0o640 ? 0o750 : 0o700])
                     folders.insert(folder)
                 }
                 let temporary = folder + "/." + name + ".tmp"

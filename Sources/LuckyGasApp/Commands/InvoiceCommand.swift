@@ -28,14 +28,14 @@ struct InvoiceCommand: ParsableCommand {
                         period: try period.map { try InvoicePeriod($0) },
                         status: try status.map { try parseChoice($0, field: "status") },
                         customer: try customer.map { try CustomerID($0) },
-                        upload: try upload.map { try parseChoice($0, field: "upload") }, limit: limit)
+                        upload: try upload.map { try parseChoice($0, field: "upload") }, limit: try rowLimit(limit))
                 }
                 let invoices = try global.open().invoices(filter)
                 global.output.emit(invoices) {
                     invoices.isEmpty
                         ? ["沒有符合的發票 / No invoices match"]
                         : invoices.map {
-                            "\($0.number.printed)  \($0.issuedAt.short)  \(pad($0.status.chinese, 6)) \(pad($0.upload?.chinese ?? "-", 6)) \($0.customer) \(pad($0.customerName, 16)) \(pad($0.buyer.isBusiness ? "B2B" : "B2C", 3)) \(pad($0.total.grouped, 9, right: true))"
+                            "\($0.number.printed)  \($0.issuedAt.short)  \(pad($0.status.chinese, 6)) \(pad($0.upload?.chinese ?? "-", 6)) \($0.customer) \(pad($0.customerName, 16)) \(pad($0.buyer.isBusiness ? "B2B" : "B2C", 3)) \(pad($0.total.grouped, 10, right: true))"
                         }
                 }
             }
@@ -169,7 +169,7 @@ struct InvoiceCommand: ParsableCommand {
                     guard parts.count == 2, let line = Int(parts[0].trimmingCharacters(in: .whitespaces)),
                         let amount = Int64(parts[1].trimmingCharacters(in: .whitespaces))
                     else { throw CLIError.badAllowanceLine(text) }
-                    requests[line, default: .zero] += Money(amount)
+                    requests[line] = try parsed { try requests[line, default: .zero].adding(Money(amount)) }
                 }
                 let database = try global.open()
                 let session = try user.session(database, for: .invoices)
@@ -255,7 +255,7 @@ struct InvoiceCommand: ParsableCommand {
         ]
         for line in record.draft.lines {
             lines.append(
-                "  \(pad(String(line.sequence), 2, right: true) ) \(pad(line.description, 18)) \(pad(String(line.quantity), 4, right: true)) \(pad(line.unit, 2)) x \(pad(line.unitPrice, 9, right: true)) = \(pad(line.amount.grouped, 9, right: true))"
+                "  \(pad(String(line.sequence), 2, right: true) ) \(pad(line.description, 18)) \(pad(String(line.quantity), 4, right: true)) \(pad(line.unit, 2)) x \(pad(line.unitPrice, 9, right: true)) = \(pad(line.amount.grouped, 10, right: true))"
             )
         }
         lines += [

@@ -43,7 +43,7 @@ struct OrderCommand: ParsableCommand {
     static func breakdown(_ quote: LuckyGasCore.Quote) -> [String] {
         var lines = quote.lines.map { line in
             "\(line.product) \(pad(line.name, 16)) \(pad(String(line.quantity), 4, right: true)) x \(pad(line.unitPrice.grouped, 7, right: true))"
-                + "\(line.isSpecialPrice ? "*" : " ") = \(pad(line.gross.grouped, 9, right: true))"
+                + "\(line.isSpecialPrice ? "*" : " ") = \(pad(line.gross.grouped, 10, right: true))"
                 + (line.discount > .zero ? "  -\(line.discount.grouped)" : "")
         }
         lines.append("折扣 discount (\(quote.discountPercent)%): \(quote.discount)")
@@ -145,14 +145,14 @@ struct OrderCommand: ParsableCommand {
                     OrderFilter(
                         from: try from.map { try LocalDate($0) }, to: try to.map { try LocalDate($0) },
                         status: try status.map { try parseChoice($0, field: "status") },
-                        customer: try customer.map { try CustomerID($0) }, limit: limit)
+                        customer: try customer.map { try CustomerID($0) }, limit: try rowLimit(limit))
                 }
                 let orders = try global.open().orders(filter)
                 global.output.emit(orders) {
                     orders.isEmpty
                         ? ["沒有符合的訂單 / No orders match"]
                         : orders.map {
-                            "\($0.number)  \($0.date) \(pad($0.slot.chinese, 4)) \(pad($0.status.chinese, 8)) \($0.customer) \(pad($0.customerName, 20)) \(pad($0.total.grouped, 9, right: true))"
+                            "\($0.number)  \($0.date) \(pad($0.slot.chinese, 4)) \(pad($0.status.chinese, 8)) \($0.customer) \(pad($0.customerName, 20)) \(pad($0.total.grouped, 10, right: true))"
                         }
                 }
             }

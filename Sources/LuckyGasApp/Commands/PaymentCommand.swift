@@ -203,7 +203,7 @@ struct PaymentCommand: ParsableCommand {
         for allocation in record.allocations {
             let reversed = allocation.reversedOn.map { "  已取消 reversed \($0) \(allocation.reversalReason ?? "")" } ?? ""
             lines.append(
-                "  #\(allocation.id) \(pad(allocation.reference, 17)) \(pad(allocation.amount.grouped, 9, right: true))  \(allocation.allocatedOn) \(allocation.rule)\(reversed)"
+                "  #\(allocation.id) \(pad(allocation.reference, 17)) \(pad(allocation.amount.grouped, 10, right: true))  \(allocation.allocatedOn) \(allocation.rule)\(reversed)"
             )
         }
         lines.append("未沖銷 unapplied \(record.unapplied.grouped)  已退 refunded \(record.refunded.grouped)")

@@ -79,3 +79,9 @@ func perform(_ options: GlobalOptions, _ body: () throws -> Void) throws {
 func parsed<T>(_ build: () throws -> T) throws -> T {
     do { return try build() } catch let error as LuckyGasCore.ValidationError { throw StoreError.invalid(error) }
 }
+
+/// A `--limit` of rows: at least 1 (SQLite would read a negative LIMIT as "no limit").
+func rowLimit(_ limit: Int) throws -> Int {
+    guard limit > 0 else { throw StoreError.invalid(.notPositive(field: "--limit", value: Int64(limit))) }
+    return limit
+}

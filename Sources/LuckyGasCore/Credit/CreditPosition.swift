@@ -59,12 +59,12 @@ public struct CreditPosition: Sendable, Hashable, Codable {
     }
 
     /// `limit - open AR - open reservations` (may be negative). The inputs are within `Bounds`;
-    /// should a damaged row still push the difference past Int64, it saturates at the lowest
-    /// value (no credit at all) instead of trapping.
+    /// should a damaged row still push the difference past Int64 or `Money.ceiling`, it
+    /// saturates at `-Money.ceiling` (no credit at all) instead of trapping.
     public var available: Money {
         let (afterAR, first) = limit.amount.subtractingReportingOverflow(openAR.amount)
         let (value, second) = afterAR.subtractingReportingOverflow(reserved.amount)
-        return first || second ? Money(Int64.min) : Money(value)
+        return first || second || value < -Money.ceiling.amount ? -Money.ceiling : Money(value)
     }
 
     /// Holds in force: manual ones, plus automatic overdue and over-limit holds.

@@ -32,12 +32,12 @@ public struct Money: Sendable, Hashable, Comparable, Codable, ExpressibleByInteg
     public static prefix func - (value: Money) -> Money { Money(-value.amount) }
 
     /// `NT$1,785`, `-NT$50`.
-    public var description: String { (amount < 0 ? "-" : "") + "NT$" + Money.grouped(abs(amount)) }
+    public var description: String { (amount < 0 ? "-" : "") + "NT$" + Money.grouped(amount.magnitude) }
 
     /// The amount with thousands separators and no currency: `1,785`.
-    public var grouped: String { (amount < 0 ? "-" : "") + Money.grouped(abs(amount)) }
+    public var grouped: String { (amount < 0 ? "-" : "") + Money.grouped(amount.magnitude) }
 
-    private static func grouped(_ value: Int64) -> String {
+    private static func grouped(_ value: UInt64) -> String {
         let digits = String(value)
         var out = ""
         for (index, character) in digits.enumerated() {

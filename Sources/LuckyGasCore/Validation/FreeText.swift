@@ -44,12 +44,15 @@ public enum FreeText {
 
     /// The text with refused characters replaced by `�`, keeping newlines and tabs: for whole
     /// outputs (CSV, journals, JSON) whose layout uses them.
+    /// A carriage return is kept only before a newline (CRLF): alone it would move the cursor
+    /// back over what was printed.
     public static func printableKeepingLayout(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { isRefused($0) && $0 != "\n" && $0 != "\t" }) else { return text }
         var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            scalars.append(
-                isRefused(scalar) && scalar != "\n" && scalar != "\t" && scalar != "\r" ? "\u{FFFD}" : scalar)
+        let input = Array(text.unicodeScalars)
+        for (index, scalar) in input.enumerated() {
+            let crlf = scalar == "\r" && index + 1 < input.count && input[index + 1] == "\n"
+            scalars.append(isRefused(scalar) && scalar != "\n" && scalar != "\t" && !crlf ? "\u{FFFD}" : scalar)
         }
         return String(scalars)
     }

@@ -78,10 +78,12 @@ extension AppDatabase {
     public func authenticate(name: String, password: String) throws -> UserSession {
         let name = name.trimmingSpaces.lowercased()
         let now = clock.now()
+        guard canRecordSignIn else { return try authenticateReadOnly(name: name, password: password, now: now) }
         let ids = ids
-        let attempt = try write { db -> SignInAttempt in
-            let maximum = try Int(Parameters.value(db, "auth.max_failed_attempts") ?? "") ?? 5
-            let minutes = try Int(Parameters.value(db, "auth.lock_minutes") ?? "") ?? 5
+        let attempt = try writeSignIn { db -> SignInAttempt in
+            // Clamped: a mistyped parameter must neither lock everyone out nor overflow the lock time.
+            let maximum = min(max(try Int(Parameters.value(db, "auth.max_failed_attempts") ?? "") ?? 5, 1), 100)
+            let minutes = min(max(try Int(Parameters.value(db, "auth.lock_minutes") ?? "") ?? 5, 1), 24 * 60)
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM app_user WHERE name = ?", arguments: [name])
             else {
                 try Self.auditSignIn(db, "auth.failure", name, #"{"reason":"unknown user"}"#, now, ids)
@@ -124,7 +126,7 @@ extension AppDatabase {
             throw StoreError.database("sign-in")
         }
         guard PasswordHasher.verify(password, against: stored.passwordHash) else {
-            throw try write { db -> StoreError in
+            throw try writeSignIn { db -> StoreError in
                 if number >= maximum {
                     let until = now.adding(seconds: Int64(minutes) * 60)
                     try db.execute(
@@ -136,12 +138,34 @@ extension AppDatabase {
                 return StoreError.wrongPassword(user: name, attemptsLeft: maximum - number)
             }
         }
-        try write { db in
+        try writeSignIn { db in
             try db.execute(
                 sql: "UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE name = ?", arguments: [name])
             try Self.auditSignIn(db, "auth.signin", name, nil, now, ids)
         }
         return UserSession(name: name, displayName: stored.displayName, role: stored.role)
+    }
+
+    /// Sign-in on a file that cannot be written (read-only, or found damaged): the password and
+    /// the lock are checked, nothing is counted or audited, and the session can only read.
+    private func authenticateReadOnly(name: String, password: String, now: LocalDateTime) throws -> UserSession {
+        let found = try read { db -> (role: String, name: String, hash: String, active: Bool, locked: String?)? in
+            try Row.fetchOne(db, sql: "SELECT * FROM app_user WHERE name = ?", arguments: [name]).map {
+                (
+                    $0["role"], $0["display_name"], $0["password_hash"], ($0["active"] as Bool?) ?? false,
+                    $0["locked_until"]
+                )
+            }
+        }
+        guard let found, let role = Role(rawValue: found.role) else { throw StoreError.userNotFound(name) }
+        if let text = found.locked, let locked = try? LocalDateTime(text), locked > now {
+            throw StoreError.userLocked(user: name, until: locked)
+        }
+        guard found.active else { throw StoreError.userInactive(name) }
+        guard PasswordHasher.verify(password, against: found.hash) else {
+            throw StoreError.wrongPassword(user: name, attemptsLeft: 0)
+        }
+        return UserSession(name: name, displayName: found.name, role: role)
     }
 
     private static func auditSignIn(

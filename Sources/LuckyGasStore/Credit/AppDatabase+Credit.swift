@@ -102,10 +102,15 @@ extension AppDatabase {
                 openAR: position.openAR, reserved: position.reserved, available: position.available, holds: holds,
                 oldestDaysPastDue: position.oldestDaysPastDue)
             if let amount {
+                do { try Parameters.bounds(db).checkAmount(amount, field: "試算金額 amount") } catch let error
+                    as ValidationError
+                { throw StoreError.invalid(error) }
                 let decision = CreditPolicy.decide(amount: amount, position: position, rules: rules)
                 report.amount = amount
                 report.approved = decision.isApproved
-                report.availableAfter = position.terms.usesCredit ? position.available - amount : nil
+                report.availableAfter =
+                    position.terms.usesCredit
+                    ? try position.available.subtracting(amount, field: "可用額度 available") : nil
                 if case .refused(let refusal) = decision { report.refusal = refusal.operatorMessage }
             }
             return report

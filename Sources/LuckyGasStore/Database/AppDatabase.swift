@@ -120,6 +120,18 @@ public final class AppDatabase: Sendable {
         do { return try writer.write(body) } catch { throw StoreError.wrap(error) }
     }
 
+    /// The sign-in bookkeeping (attempt counter, audit entry): a write transaction like `write`
+    /// without the once-per-process `quick_check`, so a read command that signs in never pays
+    /// for it. SQLite still refuses to write into a page it finds corrupt.
+    func writeSignIn<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
+        if let writeRefusal { throw writeRefusal }
+        if let damage = integrity.knownDamage { throw damage }
+        do { return try writer.write(body) } catch { throw StoreError.wrap(error) }
+    }
+
+    /// Whether sign-in can be counted and audited (the file is writable and not known damaged).
+    var canRecordSignIn: Bool { writeRefusal == nil && integrity.knownDamage == nil }
+
     /// Runs a read and maps errors to `StoreError`.
     func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
         do { return try writer.read(body) } catch { throw StoreError.wrap(error) }
@@ -166,6 +178,13 @@ final class IntegrityGate: @unchecked Sendable {
     private var result: StoreError?
 
     init(enabled: Bool) { self.enabled = enabled }
+
+    /// The damage found by a check that already ran, or nil.
+    var knownDamage: StoreError? {
+        lock.lock()
+        defer { lock.unlock() }
+        return result
+    }
 
     /// The damage found, or nil; the check runs on the first call only.
     func damage(_ writer: any DatabaseWriter) -> StoreError? {

@@ -26,7 +26,7 @@ extension AppDatabase {
             }
             let company = try InvoiceStore.company(db)
             let draft = try invoice.allowanceDraft(requests)
-            if draft.total > company.allowanceSupervisorAbove && approver == nil && !session.role.allows(.override) {
+            if draft.total > company.allowanceSupervisorAbove && approver == nil {
                 throw InvoicingError.supervisorRequired(
                     OperatorMessage(
                         zh: "折讓 \(draft.total.grouped) 元超過 \(company.allowanceSupervisorAbove.grouped) 元",

@@ -117,7 +117,7 @@ extension AppDatabase {
         let ids = ids
         try write { db in
             let invoice = try InvoiceStore.correctable(db, number: number, on: now.date)
-            if invoice.issuedAt.date < now.date && approver == nil && !session.role.allows(.override) {
+            if invoice.issuedAt.date < now.date && approver == nil {
                 throw InvoicingError.supervisorRequired(
                     OperatorMessage(
                         zh: "作廢 \(invoice.issuedAt.date.iso) 開立的發票",
@@ -171,6 +171,7 @@ extension AppDatabase {
     {
         try session.require(.invoices)
         let reason = try InvoiceStore.reason(reason)
+        _ = try inputText(buyer.name, field: "買方名稱 buyer name", limit: FreeText.Limit.name)
         let now = clock.now()
         let ids = ids
         try write { db in

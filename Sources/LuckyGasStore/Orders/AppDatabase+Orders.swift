@@ -153,10 +153,10 @@ extension AppDatabase {
                 throw StoreError.orderNotFound(number.rawValue)
             }
             let status = try before.status.applying(.cancel)
-            if now > before.cancellationDeadline && approver == nil && !session.role.allows(.override) {
+            if now > before.cancellationDeadline && approver == nil {
                 throw StoreError.cancellationWindowPassed(deadline: before.cancellationDeadline)
             }
-            let approvedBy = approver?.name ?? (now > before.cancellationDeadline ? session.name : nil)
+            let approvedBy = approver?.name
             try db.execute(
                 sql: """
                     UPDATE sales_order SET status = ?, cancelled_at = ?, cancelled_by = ?, cancel_reason = ?,

@@ -175,13 +175,14 @@ extension Parameters {
         // A branch with nothing posted and no opening date accepts the past year.
         var earliest = try date("branch.opened_on") ?? firstJournalDay ?? today.adding(days: -366)
         if let closed = try date("ledger.closed_through") { earliest = max(earliest, closed.adding(days: 1)) }
-        return min(earliest, today)...today
+        // A period closed through today leaves no day open: the window is empty.
+        return earliest...max(earliest, today)
     }
 
     /// Throws unless `day` lies in the posting window.
     static func checkPostingDate(_ db: Database, _ day: LocalDate, field: String, today: LocalDate) throws {
         let window = try postingWindow(db, today: today)
-        guard window.contains(day) else {
+        guard window.contains(day), day <= today else {
             throw StoreError.dateOutsideWindow(field: field, date: day, earliest: window.lowerBound, latest: today)
         }
     }

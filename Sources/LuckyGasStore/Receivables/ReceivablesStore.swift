@@ -28,17 +28,22 @@ enum ReceivablesStore {
         guard input.amount > .zero else {
             throw StoreError.invalid(.notPositive(field: "金額 amount", value: input.amount.amount))
         }
-        do { try Parameters.bounds(db).checkAmount(input.amount, field: "收款金額 payment amount") } catch let error
-            as ValidationError
-        { throw StoreError.invalid(error) }
-        _ = try inputText(input.reference, field: "參考 reference")
-        if let check = input.check {
-            _ = try inputText(check.bank, field: "付款銀行 drawee bank", limit: FreeText.Limit.name)
-            _ = try inputText(check.number, field: "票號 check number", limit: FreeText.Limit.name)
-            guard check.due <= now.date.adding(days: 366) else {
-                throw StoreError.dateOutsideWindow(
-                    field: "票據到期日 check date", date: check.due, earliest: now.date.adding(days: -366),
-                    latest: now.date.adding(days: 366))
+        // What a person types is bounded and dated within the window; a bank line's amount and
+        // value date are the bank's (its parser caps the digits), never refused here, so a whole
+        // statement is not rolled back over one line.
+        if source != .bank {
+            do { try Parameters.bounds(db).checkAmount(input.amount, field: "收款金額 payment amount") } catch let error
+                as ValidationError
+            { throw StoreError.invalid(error) }
+            _ = try inputText(input.reference, field: "參考 reference")
+            if let check = input.check {
+                _ = try inputText(check.bank, field: "付款銀行 drawee bank", limit: FreeText.Limit.name)
+                _ = try inputText(check.number, field: "票號 check number", limit: FreeText.Limit.name)
+                guard check.due <= now.date.adding(days: 366) else {
+                    throw StoreError.dateOutsideWindow(
+                        field: "票據到期日 check date", date: check.due, earliest: now.date.adding(days: -366),
+                        latest: now.date.adding(days: 366))
+                }
             }
         }
         if input.method == .check, source == .counter, input.check == nil {
@@ -54,7 +59,9 @@ enum ReceivablesStore {
                 != nil
         else { throw StoreError.customerNotFound(input.customer.rawValue) }
         let received = input.receivedOn ?? now.date
-        try Parameters.checkPostingDate(db, received, field: "收款日 date received", today: now.date)
+        if source != .bank {
+            try Parameters.checkPostingDate(db, received, field: "收款日 date received", today: now.date)
+        }
         let number = try nextReceipt(db, day: now.date)
         try db.cachedStatement(
             sql: """
