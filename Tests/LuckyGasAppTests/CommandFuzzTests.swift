@@ -4,7 +4,8 @@ import Testing
 
 /// Property: whatever arguments a person types, every command answers with exit 0, 1, 2 or 3,
 /// never a trap; with `--json` a failure is the JSON error object; and afterwards the file
-/// passes `db check` with the books balanced. Seeded and bounded by an iteration count
+/// passes `db check` with the books balanced. A sweep runs every kind of command with every
+/// number at each extreme (110 runs), then random lines; seeded and bounded by an iteration count
 /// (`LUCKYGAS_FUZZ_SEED`, `LUCKYGAS_FUZZ_ITERATIONS` vary them).
 @Suite("Fuzzing every command with random and extreme arguments")
 struct CommandFuzzTests {
@@ -37,17 +38,21 @@ struct CommandFuzzTests {
     ]
     static let users = ["counter", "accountant", "dispatcher", "supervisor", "admin", "nobody"]
 
-    /// One random command line (without `--db`).
-    static func command(_ random: inout Random) -> [String] {
-        let number = { (random: inout Random) in random.pick(numbers) }
+    /// The kinds of command line `command` builds.
+    static let kinds = 22
+
+    /// One random command line (without `--db`): of `kind` (random when nil), every number
+    /// `forced` when given.
+    static func command(_ random: inout Random, kind: UInt64? = nil, forced: String? = nil) -> [String] {
+        let number = { (random: inout Random) in forced ?? random.pick(numbers) }
         let text = { (random: inout Random) in random.pick(texts) }
         let customer = { (random: inout Random) in random.pick(customers) }
         let date = { (random: inout Random) in random.pick(dates) }
         let user = { (random: inout Random) in random.pick(users) }
         let item = { (random: inout Random) in
-            random.pick(["P001", "P002", "P005", "P999", "X"]) + "=" + random.pick(numbers)
+            random.pick(["P001", "P002", "P005", "P999", "X"]) + "=" + (forced ?? random.pick(numbers))
         }
-        switch random.next() % 22 {
+        switch kind ?? random.next() % UInt64(kinds) {
         case 0: return ["order", "quote", "--customer", customer(&random), "--item", item(&random)]
         case 1:
             return [
@@ -118,12 +123,16 @@ struct CommandFuzzTests {
     func fuzz() throws {
         let environment = ProcessInfo.processInfo.environment
         let seed = environment["LUCKYGAS_FUZZ_SEED"].flatMap { UInt64($0) } ?? 2026_1204
-        let iterations = environment["LUCKYGAS_FUZZ_ITERATIONS"].flatMap { Int($0) } ?? 160
+        let iterations = environment["LUCKYGAS_FUZZ_ITERATIONS"].flatMap { Int($0) } ?? 200
         var random = Random(state: seed)
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
-        for iteration in 0..<iterations {
-            var arguments = Self.command(&random)
+        // First a sweep: every kind of command with every number at each extreme, then random lines.
+        let extremes = [String(Int64.max), String(Int64.min), "9223372036854775808", "-1", "0"]
+        let sweep = (0..<UInt64(Self.kinds)).flatMap { kind in extremes.map { (kind, $0) } }
+        for iteration in 0..<(sweep.count + iterations) {
+            let forced = iteration < sweep.count ? sweep[iteration] : nil
+            var arguments = Self.command(&random, kind: forced?.0, forced: forced?.1)
             let json = random.chance(50)
             if json { arguments.append("--json") }
             let user = arguments.firstIndex(of: "--user").map { arguments[$0 + 1] }
