@@ -72,6 +72,12 @@ struct HardeningCLITests {
                 #expect(result.stderr.contains("is not allowed to") && result.stderr.contains("沒有權限"))
             }
         }
+        // Replacing the branch file needs its administrator.
+        for (user, password) in [(nil, "x"), ("counter", "counter"), ("admin", "wrong")] as [(String?, String)] {
+            let replace = try cli.run(
+                ["db", "init", "--force"] + (user.map { ["--user", $0] } ?? []), password: password)
+            #expect(replace.status != 0, "db init --force as \(user ?? "nobody")")
+        }
         #expect(Self.files(in: out).isEmpty, "\(Self.files(in: out))")
         #expect(try Self.businessFingerprint(cli.database) == before)
         // The right role then exports every message once.

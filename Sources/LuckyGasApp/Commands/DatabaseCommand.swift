@@ -14,7 +14,10 @@ struct DatabaseCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @Flag(help: "複製範例資料庫 / Start from the bundled sample database.") var sample = false
-        @Flag(help: "覆蓋既有檔案 / Replace an existing file.") var force = false
+        @Flag(help: "覆蓋既有檔案（需管理員 --user）/ Replace an existing file (an administrator's --user).")
+        var force = false
+        @Option(help: "以 --force 覆蓋分店資料庫時的管理員帳號 / The administrator who replaces a branch file with --force.")
+        var user: String?
         @Flag(help: "群組可讀（預設僅擁有者）/ Let the file's group read it (default: owner only, 0600).")
         var groupReadable = false
 
@@ -23,6 +26,7 @@ struct DatabaseCommand: ParsableCommand {
                 let manager = FileManager.default
                 if manager.fileExists(atPath: global.db) {
                     guard force else { throw CLIError.alreadyExists(global.db) }
+                    try Self.authorizeReplacing(global.db, user: user)
                     for suffix in ["", "-wal", "-shm"] { try? manager.removeItem(atPath: global.db + suffix) }
                 }
                 let database: AppDatabase
@@ -38,6 +42,15 @@ struct DatabaseCommand: ParsableCommand {
                     ["已建立 \(global.db)（\(check.latestMigration)）/ Created \(global.db) at \(check.latestMigration)"]
                 }
             }
+        }
+
+        /// Replacing a branch file destroys its books: only an administrator of that file may.
+        /// A file that is not a branch database, or has no users yet, is replaced as asked.
+        static func authorizeReplacing(_ path: String, user: String?) throws {
+            guard let existing = try? AppDatabase.open(path: path), (try? existing.hasUsers()) == true else { return }
+            guard let user else { throw CLIError.missingOption("--user（管理員 administrator）") }
+            let session = try existing.authenticate(name: user, password: Credentials.password(for: user))
+            try session.require(.administer)
         }
     }
 
