@@ -44,6 +44,9 @@ struct DisplayWidthTests {
     @Test("Amounts right-align by columns")
     func rightAligned() {
         #expect(DisplayWidth.rightAligned("1,785", width: 8) == "   1,785")
+        // A figure wider than its cell is #####, never its last digits (issue 18).
+        #expect(DisplayWidth.rightAligned("10,000,000", width: 8) == "########")
+        #expect(DisplayWidth.rightAligned("10,000,000", width: 10) == "10,000,000")
         #expect(DisplayWidth.rightAligned("王大明", width: 8) == "  王大明")
     }
 }

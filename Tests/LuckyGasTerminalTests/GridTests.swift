@@ -15,6 +15,14 @@ struct GridTests {
         #expect(grid[0, 15].text == " ")
     }
 
+    @Test("Control characters in stored text reach the screen as �, never as terminal commands")
+    func controlCharacters() {
+        var grid = Grid(rows: 1, columns: 20)
+        grid.put("a\u{1B}[31mred\u{07}\u{202E}", row: 0, column: 0)
+        #expect(grid.lines[0].hasPrefix("a\u{FFFD}[31mred\u{FFFD}\u{FFFD}"))
+        #expect(!grid.lines[0].unicodeScalars.contains { $0.value < 0x20 })
+    }
+
     @Test("A wide character clipped at the right edge becomes a space")
     func clippedAtEdge() {
         var grid = Grid(rows: 1, columns: 7)
