@@ -44,6 +44,21 @@ private enum BankFixture {
 
 @Suite("Bank statements: MT940")
 struct MT940Tests {
+    @Test("A crafted statement cannot balance by wrapping Int64 around (issue 18)")
+    func sumsDoNotWrap() throws {
+        let day = try LocalDate("2026-11-17")
+        // 9,224 lines of 10^15 cents overflow Int64; with wrapping arithmetic the closing below would match.
+        let lines = (0..<9_224).map {
+            BankStatementLine(ordinal: $0, sourceLine: $0, valueDate: day, mark: "C", cents: 1_000_000_000_000_000)
+        }
+        let wrapped = lines.reduce(Int64(0)) { $0 &+ $1.cents }
+        let statement = BankStatement(
+            format: "MT940", account: "004/1", reference: "X", sequence: nil, currency: "TWD",
+            opening: BankBalance(mark: "C", date: day, cents: 0, currency: "TWD"),
+            closing: BankBalance(mark: "C", date: day, cents: wrapped, currency: "TWD"), lines: lines)
+        #expect(statement.isBalanced == false)
+    }
+
     @Test func oracleCoversElevenFiles() throws {
         #expect(try BankFixture.summary().count == 11)
         #expect(BankFixture.summaryFiles.contains("own_twd_va_rc_rd.sta"))

@@ -144,7 +144,14 @@ public struct BankStatement: Sendable, Hashable, Codable {
             return breaks.isEmpty ? nil : .runningBalance(breaks)
         }
         guard let opening, let closing else { return nil }
-        let expected = opening.cents &+ sumCents
+        // Checked: a crafted file must not balance by wrapping around Int64.
+        var expected: Int64? = opening.cents
+        for line in lines {
+            guard let sum = expected else { break }
+            let (next, overflow) = sum.addingReportingOverflow(line.cents)
+            expected = overflow ? nil : next
+        }
+        guard let expected else { return .closing(expectedCents: Int64.max, statedCents: closing.cents) }
         return expected == closing.cents ? nil : .closing(expectedCents: expected, statedCents: closing.cents)
     }
 
