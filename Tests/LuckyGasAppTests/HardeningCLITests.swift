@@ -79,6 +79,12 @@ struct HardeningCLITests {
             #expect(replace.status != 0, "db init --force as \(user ?? "nobody")")
         }
         #expect(Self.files(in: out).isEmpty, "\(Self.files(in: out))")
+        let copy = cli.directory.appendingPathComponent("copy.db").path
+        try FileManager.default.copyItem(atPath: cli.database, toPath: copy)
+        let replaced = try cli.run(
+            ["db", "init", "--force", "--sample", "--db", copy, "--user", "admin"], password: "admin",
+            withDatabase: false)
+        #expect(replaced.status == 0, "\(replaced.stderr)")
         #expect(try Self.businessFingerprint(cli.database) == before)
         // The right role then exports every message once.
         let export = try cli.run(
@@ -145,9 +151,12 @@ struct HardeningCLITests {
             let negative = try cli.run(list + ["--limit", "-1"])
             #expect(negative.status == 1 && negative.stderr.contains("must be above 0"), "\(list)")
         }
+        // Past its cancellation deadline (the order was for 2026-11-18), a supervisor alone is not
+        // their own approver: another supervisor must approve.
         let ownOverride = try cli.run(
-            ["invoice", "cancel", "AA76000000", "--reason", "開錯", "--user", "supervisor"], password: "supervisor")
-        #expect(ownOverride.status == 1, "a supervisor alone cannot cancel an earlier day's invoice")
+            ["order", "cancel", "O-20261118-000009", "--reason", "客戶取消", "--user", "supervisor"],
+            password: "supervisor")
+        #expect(ownOverride.status == 1 && ownOverride.stderr.contains("Past the cancellation deadline"))
         let place = try cli.run(
             ["order", "place", "--customer", "C000032", "--item", "P001=1000", "--user", "counter"], password: "counter"
         )
@@ -204,6 +213,41 @@ struct HardeningCLITests {
             #expect(result.status == 1)
             #expect(result.stderr.contains("outside the posting window") && result.stderr.contains("不在可入帳期間"))
         }
+    }
+
+    @Test("Item 2/6 for bank files: a line too large or dated outside the window stays open; the rest imports")
+    func bankLinesOutsideTheBounds() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        let statement = try cli.run(
+            [
+                "customer", "statement", "C000032", "--from", "2026-11-01", "--to", "2026-11-30", "--json", "--user",
+                "accountant",
+            ], password: "accountant"
+        ).json()
+        let va = try #require((statement["virtualAccount"] as? [String: Any])?["digits"] as? String)
+        let mt940 = """
+            :20:HARDENING
+            :25:004/012345678901
+            :28C:00001/001
+            :60F:C261117TWD500000,
+            :61:2611171117C20000000,NTRFNONREF//B1
+            :86:/VA/\(va)/NAME/BIG
+            :61:9901010101C1000,NTRFNONREF//B2
+            :86:/VA/\(va)/NAME/OLD
+            :62F:C261117TWD20501000,
+            -
+            """
+        let file = cli.directory.appendingPathComponent("bounds.sta")
+        try mt940.write(to: file, atomically: true, encoding: .utf8)
+        let result = try cli.run(
+            ["bank", "import", file.path, "--user", "accountant", "--json"], password: "accountant")
+        #expect(result.status == 0, "\(result.stderr)")
+        let counts = try result.json()
+        #expect(counts["new"] as? Int == 2 && counts["matched"] as? Int == 0)
+        let open = try cli.run(["bank", "lines", "--json"])
+        #expect(open.stdout.contains("20000000") || open.stdout.contains("20,000,000"))
+        #expect(try cli.run(["db", "check"]).status == 0)
     }
 
     @Test("Items 7/12: control characters, long text and wrong postal codes are refused; stored ones print as �")

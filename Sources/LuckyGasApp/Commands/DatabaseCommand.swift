@@ -45,13 +45,21 @@ struct DatabaseCommand: ParsableCommand {
         }
 
         /// Replacing a branch file destroys its books: only an administrator of that file may.
-        /// A file that is not a branch database, or has no users yet, is replaced as asked.
+        /// A file that is not a branch database (or not readable as one), or has no users yet, is
+        /// replaced as asked. The file is opened read-only: nothing is migrated or counted.
         static func authorizeReplacing(_ path: String, user: String?) throws {
-            guard let existing = try? AppDatabase.open(path: path), (try? existing.hasUsers()) == true else { return }
+            let existing: AppDatabase
+            do { existing = try AppDatabase.open(path: path, readOnly: true) } catch StoreError.notABranchDatabase {
+                return
+            } catch StoreError.damagedDatabase {
+                return  // not readable as a database at all: there is no administrator to ask
+            }
+            guard try existing.hasUsers() else { return }
             guard let user else { throw CLIError.missingOption("--user（管理員 administrator）") }
             let session = try existing.authenticate(name: user, password: Credentials.password(for: user))
             try session.require(.administer)
         }
+
     }
 
     struct Check: ParsableCommand {

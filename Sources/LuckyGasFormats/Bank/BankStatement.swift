@@ -159,17 +159,32 @@ public struct BankStatement: Sendable, Hashable, Codable {
     private var runningBalanceBreaks: [RunningBalanceBreak] {
         var breaks: [RunningBalanceBreak] = []
         var previous: Int64?
+        // Checked: a chain of rows without a balance must not wrap around Int64 into a match.
+        func moved(_ balance: Int64, by cents: Int64) -> Int64? {
+            let (value, overflow) = balance.addingReportingOverflow(cents)
+            return overflow ? nil : value
+        }
+        var broken = false
         for line in lines {
             guard let balance = line.balanceCents else {
                 // A row printed without a balance still moves it.
-                previous = previous.map { $0 &+ line.cents }
+                if let current = previous {
+                    previous = moved(current, by: line.cents)
+                    if previous == nil { broken = true }
+                }
                 continue
             }
-            if let previous, previous &+ line.cents != balance {
+            if broken {
                 breaks.append(
                     RunningBalanceBreak(
-                        ordinal: line.ordinal, sourceLine: line.sourceLine, expectedCents: previous &+ line.cents,
+                        ordinal: line.ordinal, sourceLine: line.sourceLine, expectedCents: Int64.max,
                         statedCents: balance))
+                broken = false
+            } else if let previous, moved(previous, by: line.cents) != balance {
+                breaks.append(
+                    RunningBalanceBreak(
+                        ordinal: line.ordinal, sourceLine: line.sourceLine,
+                        expectedCents: moved(previous, by: line.cents) ?? Int64.max, statedCents: balance))
             }
             previous = balance
         }

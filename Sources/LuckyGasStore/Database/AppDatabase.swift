@@ -59,8 +59,8 @@ public final class AppDatabase: Sendable {
     /// timeout so several processes can share it, foreign keys on.
     /// `PRAGMA quick_check` runs before the first write: a damaged file serves reads and
     /// `db check` only (the check is O(file size), so a read-only command does not pay it).
-    /// A file the process may not write (or that has no write bit, even for root) opens
-    /// read-only.
+    /// A file the process may not write (or that has no write bit, even for root), or any file
+    /// when `readOnly`, opens read-only.
     ///
     /// One connection (`DatabaseQueue`) per process: GRDB's `DatabasePool` writes a table and
     /// drops it at every open to prime the WAL, which changed the file on every read (issue 18,
@@ -68,12 +68,13 @@ public final class AppDatabase: Sendable {
     /// WAL checkpoints stay SQLite's automatic ones: a background checkpointer was measured
     /// (Docs/decisions.md) and made p99 worse on two cores.
     public static func open(
-        path: String, clock: Clock = .system, ids: IDGenerator = .system, random: RandomDigits = .system
+        path: String, clock: Clock = .system, ids: IDGenerator = .system, random: RandomDigits = .system,
+        readOnly forced: Bool = false
     ) throws -> AppDatabase {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
-        let readOnly = isReadOnlyFile(path)
+        let readOnly = forced || isReadOnlyFile(path)
         configuration.readonly = readOnly
         configuration.prepareDatabase { db in
             guard !readOnly else { return }

@@ -235,7 +235,10 @@ extension AppDatabase {
                 amount: line.amount, text: line.text, virtualAccount: line.virtualAccount,
                 payerAccount: line.payerAccount, isReversal: line.mark.hasPrefix("R"))
             let suggestion = try StatementMatcher.suggest(facts, prefix: prefix, lookup: lookup)
-            if autoAccept, suggestion.isConfident, let customer = suggestion.customer {
+            if autoAccept, suggestion.isConfident, let customer = suggestion.customer,
+                try ReceivablesStore.bankLinePostable(
+                    db, amount: line.amount, valueDate: line.valueDate, today: now.date)
+            {
                 // The suggestion was made from the items as they are now, inside this transaction,
                 // so its shares go straight to the guarded updates; one audit entry covers the batch.
                 let number = try post(
@@ -277,7 +280,7 @@ extension AppDatabase {
     ) throws -> ReceiptNumber {
         let input = PaymentInput(
             customer: customer, amount: line.amount, method: .bankTransfer, receivedOn: line.valueDate,
-            reference: String(line.text.prefix(200)))
+            reference: FreeText.printable(String(line.text.prefix(200))))
         let number = try ReceivablesStore.insertPayment(db, input, source: .bank, bankLine: line.id, at: now, by: user)
         let shares =
             try validated

@@ -20,6 +20,15 @@ enum ReceivablesStore {
     /// Where a payment came from.
     enum Source: String { case counter = "COUNTER", delivery = "DELIVERY", bank = "BANK" }
 
+    /// Whether a bank line may be posted without a person: its amount within the bounds and its
+    /// value date within the posting window. A line that is not stays open for a decision.
+    static func bankLinePostable(_ db: Database, amount: Money, valueDate: LocalDate, today: LocalDate) throws -> Bool {
+        let bounds = try Parameters.bounds(db)
+        guard amount > .zero, amount <= bounds.documentAmount else { return false }
+        let window = try Parameters.postingWindow(db, today: today)
+        return window.contains(valueDate) && valueDate <= today
+    }
+
     /// Writes a payment and its receipt journal entry; everything is unapplied until allocated.
     static func insertPayment(
         _ db: Database, _ input: PaymentInput, source: Source, collector: String? = nil, order: OrderNumber? = nil,
@@ -28,13 +37,13 @@ enum ReceivablesStore {
         guard input.amount > .zero else {
             throw StoreError.invalid(.notPositive(field: "金額 amount", value: input.amount.amount))
         }
-        // What a person types is bounded and dated within the window; a bank line's amount and
-        // value date are the bank's (its parser caps the digits), never refused here, so a whole
-        // statement is not rolled back over one line.
+        // Every payment is bounded and dated within the posting window (a bank line that is not
+        // is left for a person by the matcher, never posted); what a person types must also be
+        // printable text. A bank line's own text is filtered when it is read, not refused.
+        do { try Parameters.bounds(db).checkAmount(input.amount, field: "收款金額 payment amount") } catch let error
+            as ValidationError
+        { throw StoreError.invalid(error) }
         if source != .bank {
-            do { try Parameters.bounds(db).checkAmount(input.amount, field: "收款金額 payment amount") } catch let error
-                as ValidationError
-            { throw StoreError.invalid(error) }
             _ = try inputText(input.reference, field: "參考 reference")
             if let check = input.check {
                 _ = try inputText(check.bank, field: "付款銀行 drawee bank", limit: FreeText.Limit.name)
@@ -59,9 +68,7 @@ enum ReceivablesStore {
                 != nil
         else { throw StoreError.customerNotFound(input.customer.rawValue) }
         let received = input.receivedOn ?? now.date
-        if source != .bank {
-            try Parameters.checkPostingDate(db, received, field: "收款日 date received", today: now.date)
-        }
+        try Parameters.checkPostingDate(db, received, field: "收款日 date received", today: now.date)
         let number = try nextReceipt(db, day: now.date)
         try db.cachedStatement(
             sql: """
