@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 import Testing
 
+@testable import LuckyGasStore
+
 /// Property: whatever arguments a person types, every command answers with exit 0, 1, 2 or 3,
 /// never a trap; with `--json` a failure is the JSON error object; and afterwards the file
 /// passes `db check` with the books balanced. A sweep runs every kind of command with every
@@ -9,20 +11,6 @@ import Testing
 /// (`LUCKYGAS_FUZZ_SEED`, `LUCKYGAS_FUZZ_ITERATIONS` vary them).
 @Suite("Fuzzing every command with random and extreme arguments")
 struct CommandFuzzTests {
-    /// SplitMix64: small, seeded, the same sequence on every machine.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func pick<T>(_ values: [T]) -> T { values[Int(next() % UInt64(values.count))] }
-        mutating func chance(_ percent: UInt64) -> Bool { next() % 100 < percent }
-    }
-
     static let numbers = [
         "0", "1", "-1", "2", "999", "1000", "1500", "10000000", "10000001", String(Int64.max), String(Int64.min),
         "9223372036854775808", "99999999999999999999", "1.5", "-5000", "1e9", "abc", "", "０", "٣",
@@ -43,13 +31,13 @@ struct CommandFuzzTests {
 
     /// One random command line (without `--db`): of `kind` (random when nil), every number
     /// `forced` when given.
-    static func command(_ random: inout Random, kind: UInt64? = nil, forced: String? = nil) -> [String] {
-        let number = { (random: inout Random) in forced ?? random.pick(numbers) }
-        let text = { (random: inout Random) in random.pick(texts) }
-        let customer = { (random: inout Random) in random.pick(customers) }
-        let date = { (random: inout Random) in random.pick(dates) }
-        let user = { (random: inout Random) in random.pick(users) }
-        let item = { (random: inout Random) in
+    static func command(_ random: inout SampleRandom, kind: UInt64? = nil, forced: String? = nil) -> [String] {
+        let number = { (random: inout SampleRandom) in forced ?? random.pick(numbers) }
+        let text = { (random: inout SampleRandom) in random.pick(texts) }
+        let customer = { (random: inout SampleRandom) in random.pick(customers) }
+        let date = { (random: inout SampleRandom) in random.pick(dates) }
+        let user = { (random: inout SampleRandom) in random.pick(users) }
+        let item = { (random: inout SampleRandom) in
             random.pick(["P001", "P002", "P005", "P999", "X"]) + "=" + (forced ?? random.pick(numbers))
         }
         switch kind ?? random.next() % UInt64(kinds) {
@@ -124,7 +112,7 @@ struct CommandFuzzTests {
         let environment = ProcessInfo.processInfo.environment
         let seed = environment["LUCKYGAS_FUZZ_SEED"].flatMap { UInt64($0) } ?? 2026_1204
         let iterations = environment["LUCKYGAS_FUZZ_ITERATIONS"].flatMap { Int($0) } ?? 200
-        var random = Random(state: seed)
+        var random = SampleRandom(seed: seed)
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
         // First a sweep: every kind of command with every number at each extreme, then random lines.

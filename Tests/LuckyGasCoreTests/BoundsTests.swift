@@ -37,7 +37,7 @@ struct BoundsTests {
         #expect(throws: PricingError.quantityAboveLimit(product.code, 1000, limit: 999)) { try quote(1000) }
         #expect(throws: PricingError.self) { try quote(Int.max) }
         #expect(try quote(999).total > 0)
-        rules.maxDocumentAmount = 100_000
+        rules.bounds.documentAmount = 100_000
         #expect(throws: PricingError.totalAboveLimit(product.code, limit: 100_000)) { try quote(200) }
     }
 

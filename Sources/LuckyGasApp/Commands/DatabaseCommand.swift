@@ -101,9 +101,9 @@ struct DatabaseCommand: ParsableCommand {
 
         func run() throws {
             try perform(global) {
-                let check = try global.open().check()
-                global.output.emit(["schema": check.appliedMigrations.last ?? "-", "latest": check.latestMigration]) {
-                    ["資料庫版本 schema: \(check.appliedMigrations.last ?? "-")（最新 latest \(check.latestMigration)）"]
+                let schema = try global.open().schemaVersion()
+                global.output.emit(["schema": schema.applied ?? "-", "latest": schema.latest]) {
+                    ["資料庫版本 schema: \(schema.applied ?? "-")（最新 latest \(schema.latest)）"]
                 }
             }
         }

@@ -205,16 +205,7 @@ enum TurnkeyFolders {
                         attributes: [.posixPermissions: mode == 0o640 ? 0o750 : 0o700])
                     folders.insert(folder)
                 }
-                let temporary = folder + "/." + name + ".tmp"
-                guard
-                    FileManager.default.createFile(
-                        atPath: temporary, contents: Data(message.xml.utf8), attributes: [.posixPermissions: mode])
-                else { throw CLIError.fileError(path: temporary, detail: "cannot write") }
-                chmod(temporary, mode_t(mode))
-                // rename(2) replaces an older copy atomically: Turnkey sees the whole file or none.
-                guard rename(temporary, folder + "/" + name) == 0 else {
-                    throw CLIError.fileError(path: folder + "/" + name, detail: String(cString: strerror(errno)))
-                }
+                try ExportFile.write(Data(message.xml.utf8), to: folder + "/" + name, mode: mode)
             } catch {
                 if !written.isEmpty { try database.markExported(written, by: session) }
                 throw error as? CLIError ?? CLIError.fileError(path: folder, detail: error.localizedDescription)

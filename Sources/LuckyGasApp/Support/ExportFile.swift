@@ -15,7 +15,12 @@ enum ExportFile {
 
     /// Writes `data` to `path` atomically (a temporary file, then rename) with `mode(beside:)`.
     static func write(_ data: Data, to path: String, beside database: AppDatabase) throws {
-        let mode = mode(beside: database)
+        try write(data, to: path, mode: mode(beside: database))
+    }
+
+    /// Writes `data` to `path` with `mode`: a temporary file, then rename(2), so a reader (the
+    /// Turnkey client, a script) sees the whole file or none and an older copy is replaced at once.
+    static func write(_ data: Data, to path: String, mode: Int) throws {
         let temporary =
             (path as NSString).deletingLastPathComponent.isEmpty
             ? ".\(path).tmp"

@@ -52,7 +52,7 @@ public enum Pricing {
         var quantities: [(ProductCode, Int)] = []
         for item in request.items {
             guard item.quantity > 0 else { throw .quantityNotPositive(item.product, item.quantity) }
-            let limit = rules.maxLineQuantity
+            let limit = rules.bounds.lineQuantity
             guard item.quantity <= limit else { throw .quantityAboveLimit(item.product, item.quantity, limit: limit) }
             if let index = quantities.firstIndex(where: { $0.0 == item.product }) {
                 guard quantities[index].1 <= limit - item.quantity else {
@@ -77,8 +77,8 @@ public enum Pricing {
         // arithmetic, so the sums below stay far from overflow.
         for (product, quantity, unitPrice, _) in priced {
             let gross = unitPrice.amount.multipliedReportingOverflow(by: Int64(quantity))
-            guard !gross.overflow, gross.partialValue <= rules.maxDocumentAmount.amount else {
-                throw .totalAboveLimit(product.code, limit: rules.maxDocumentAmount)
+            guard !gross.overflow, gross.partialValue <= rules.bounds.documentAmount.amount else {
+                throw .totalAboveLimit(product.code, limit: rules.bounds.documentAmount)
             }
         }
         let lines = priced.map { product, quantity, unitPrice, isSpecial in
@@ -95,10 +95,12 @@ public enum Pricing {
         let fee = deliveryFee(
             goodsNet: goodsNet, zone: request.zone, slot: request.slot, isHolidayService: isHolidayService, rules: rules
         )
-        guard goodsNet <= rules.maxDocumentAmount else { throw .totalAboveLimit(nil, limit: rules.maxDocumentAmount) }
+        guard goodsNet <= rules.bounds.documentAmount else {
+            throw .totalAboveLimit(nil, limit: rules.bounds.documentAmount)
+        }
         let split = TaxSplit.fromNet(goodsNet + fee.amount, ratePercent: rules.taxRatePercent)
-        guard split.total <= rules.maxDocumentAmount else {
-            throw .totalAboveLimit(nil, limit: rules.maxDocumentAmount)
+        guard split.total <= rules.bounds.documentAmount else {
+            throw .totalAboveLimit(nil, limit: rules.bounds.documentAmount)
         }
         let deposit = priced.filter { $0.0.requiresEmptyReturn }.map { $0.0.deposit * Int64($0.1) }.sum()
         return Quote(

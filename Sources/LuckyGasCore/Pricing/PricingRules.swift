@@ -30,10 +30,8 @@ public struct PricingRules: Sendable, Hashable, Codable {
     public var minimumOrder: Money = 800
     /// VAT in percent.
     public var taxRatePercent: Int64 = TaxSplit.ratePercent
-    /// The most of one product on an order (`limits.line_quantity_max`, see `Bounds`).
-    public var maxLineQuantity = Bounds().lineQuantity
-    /// The largest order total (`limits.document_amount_max`, see `Bounds`).
-    public var maxDocumentAmount = Bounds().documentAmount
+    /// The input bounds: the most of one product per order and the largest order total.
+    public var bounds = Bounds()
 
     /// The defaults of DOMAIN.md.
     public init() {}

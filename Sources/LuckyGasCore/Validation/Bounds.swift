@@ -1,7 +1,7 @@
 /// The upper bounds on what a person or a file may enter (Docs/operations.md "Bounds"). Each is
-/// a parameter (`limits.*`) a branch may lower or raise, never above the hard ceilings here, so
+/// a parameter (`limits.*`) a branch may lower or raise, never above `Money.ceiling` and `quantityCeiling`, so
 /// no input can overflow the books' arithmetic or lose precision in JSON.
-public struct Bounds: Sendable, Hashable {
+public struct Bounds: Sendable, Hashable, Codable {
     /// One document (order, invoice, payment, refund, settlement count): `limits.document_amount_max`.
     public var documentAmount: Money = 10_000_000
     /// Cylinders or accessories on one order line: `limits.line_quantity_max`.
@@ -15,8 +15,6 @@ public struct Bounds: Sendable, Hashable {
     /// The defaults.
     public init() {}
 
-    /// The hard ceiling of any money parameter above.
-    public static let moneyCeiling = Money.ceiling
     /// The hard ceiling of `lineQuantity`.
     public static let quantityCeiling = 100_000
 

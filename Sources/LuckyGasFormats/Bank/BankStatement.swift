@@ -158,35 +158,28 @@ public struct BankStatement: Sendable, Hashable, Codable {
     /// The lines whose running balance is not the previous running balance plus their amount.
     private var runningBalanceBreaks: [RunningBalanceBreak] {
         var breaks: [RunningBalanceBreak] = []
-        var previous: Int64?
-        // Checked: a chain of rows without a balance must not wrap around Int64 into a match.
-        func moved(_ balance: Int64, by cents: Int64) -> Int64? {
-            let (value, overflow) = balance.addingReportingOverflow(cents)
-            return overflow ? nil : value
-        }
-        var broken = false
+        // The balance the next row should show: nil before the first stated balance, or once
+        // the sum overflows (checked, so a crafted file cannot wrap around Int64 into a match).
+        var expected: Int64?
+        var started = false
         for line in lines {
+            let next = expected.flatMap { balance -> Int64? in
+                let (value, overflow) = balance.addingReportingOverflow(line.cents)
+                return overflow ? nil : value
+            }
+            // A row printed without a balance still moves it.
             guard let balance = line.balanceCents else {
-                // A row printed without a balance still moves it.
-                if let current = previous {
-                    previous = moved(current, by: line.cents)
-                    if previous == nil { broken = true }
-                }
+                expected = next
                 continue
             }
-            if broken {
+            if started, next != balance {
                 breaks.append(
                     RunningBalanceBreak(
-                        ordinal: line.ordinal, sourceLine: line.sourceLine, expectedCents: Int64.max,
+                        ordinal: line.ordinal, sourceLine: line.sourceLine, expectedCents: next ?? Int64.max,
                         statedCents: balance))
-                broken = false
-            } else if let previous, moved(previous, by: line.cents) != balance {
-                breaks.append(
-                    RunningBalanceBreak(
-                        ordinal: line.ordinal, sourceLine: line.sourceLine,
-                        expectedCents: moved(previous, by: line.cents) ?? Int64.max, statedCents: balance))
             }
-            previous = balance
+            expected = balance
+            started = true
         }
         return breaks
     }

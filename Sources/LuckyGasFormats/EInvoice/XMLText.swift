@@ -1,3 +1,5 @@
+import LuckyGasCore
+
 /// A small XML writer for the MIG messages: elements in the order the schema demands, text escaped.
 struct XMLText {
     private(set) var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -40,11 +42,8 @@ struct XMLText {
             case "'": out += "&apos;"
             case "\t", "\n", "\r": out += " "
             default:
-                // C0 (XML 1.0 forbids them), DEL, C1 and bidirectional overrides (never printable text).
-                switch scalar.value {
-                case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069, 0xFFFE...0xFFFF: continue
-                default: break
-                }
+                // C0 (XML 1.0 forbids them), DEL, C1 and bidirectional overrides: `FreeText`'s set.
+                if FreeText.isRefused(scalar) || (0xFFFE...0xFFFF).contains(scalar.value) { continue }
                 out.unicodeScalars.append(scalar)
             }
         }

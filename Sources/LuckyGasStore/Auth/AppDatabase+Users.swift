@@ -84,42 +84,28 @@ extension AppDatabase {
             // Clamped: a mistyped parameter must neither lock everyone out nor overflow the lock time.
             let maximum = min(max(try Int(Parameters.value(db, "auth.max_failed_attempts") ?? "") ?? 5, 1), 100)
             let minutes = min(max(try Int(Parameters.value(db, "auth.lock_minutes") ?? "") ?? 5, 1), 24 * 60)
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM app_user WHERE name = ?", arguments: [name])
-            else {
+            guard var stored = try StoredUser.fetch(db, name: name) else {
                 try Self.auditSignIn(db, "auth.failure", name, #"{"reason":"unknown user"}"#, now, ids)
                 return .refused(.userNotFound(name))
             }
-            guard let role = Role(rawValue: row["role"]) else {
-                return .refused(.database("app_user \(name): unknown role \(row["role"] as String? ?? "NULL")"))
-            }
-            var failures = (row["failed_attempts"] as Int?) ?? 0
-            if let text = row["locked_until"] as String? {
-                guard let locked = try? LocalDateTime(text) else {
-                    return .refused(.database("app_user \(name): locked_until \(text) is not a date and time"))
-                }
+            if let locked = stored.lockedUntil {
                 if locked > now {
                     try Self.auditSignIn(db, "auth.locked", name, #"{"reason":"locked"}"#, now, ids)
                     return .refused(.userLocked(user: name, until: locked))
                 }
                 // The lock has run out: a fresh count starts.
-                failures = 0
+                stored.failures = 0
                 try db.execute(
                     sql: "UPDATE app_user SET locked_until = NULL, failed_attempts = 0 WHERE name = ?",
                     arguments: [name])
             }
-            guard (row["active"] as Bool?) ?? false else { return .refused(.userInactive(name)) }
-            if failures >= maximum {
-                let until = now.adding(seconds: Int64(minutes) * 60)
-                try db.execute(
-                    sql: "UPDATE app_user SET locked_until = ? WHERE name = ?", arguments: [until.iso, name])
-                try Self.auditSignIn(db, "auth.lock", name, #"{"lockedUntil":"\#(until.iso)"}"#, now, ids)
-                return .refused(.userLocked(user: name, until: until))
+            guard stored.active else { return .refused(.userInactive(name)) }
+            if stored.failures >= maximum {
+                return .refused(try Self.lock(db, name, minutes: minutes, now: now, ids: ids))
             }
             try db.execute(
                 sql: "UPDATE app_user SET failed_attempts = failed_attempts + 1 WHERE name = ?", arguments: [name])
-            return .check(
-                StoredUser(displayName: row["display_name"], role: role, passwordHash: row["password_hash"]),
-                attempt: failures + 1, maximum: maximum, lockMinutes: minutes)
+            return .check(stored, attempt: stored.failures + 1, maximum: maximum, lockMinutes: minutes)
         }
         guard case .check(let stored, let number, let maximum, let minutes) = attempt else {
             if case .refused(let error) = attempt { throw error }
@@ -127,13 +113,7 @@ extension AppDatabase {
         }
         guard PasswordHasher.verify(password, against: stored.passwordHash) else {
             throw try writeSignIn { db -> StoreError in
-                if number >= maximum {
-                    let until = now.adding(seconds: Int64(minutes) * 60)
-                    try db.execute(
-                        sql: "UPDATE app_user SET locked_until = ? WHERE name = ?", arguments: [until.iso, name])
-                    try Self.auditSignIn(db, "auth.lock", name, #"{"lockedUntil":"\#(until.iso)"}"#, now, ids)
-                    return StoreError.userLocked(user: name, until: until)
-                }
+                if number >= maximum { return try Self.lock(db, name, minutes: minutes, now: now, ids: ids) }
                 try Self.auditSignIn(db, "auth.failure", name, #"{"failedAttempts":\#(number)}"#, now, ids)
                 return StoreError.wrongPassword(user: name, attemptsLeft: maximum - number)
             }
@@ -149,23 +129,25 @@ extension AppDatabase {
     /// Sign-in on a file that cannot be written (read-only, or found damaged): the password and
     /// the lock are checked, nothing is counted or audited, and the session can only read.
     private func authenticateReadOnly(name: String, password: String, now: LocalDateTime) throws -> UserSession {
-        let found = try read { db -> (role: String, name: String, hash: String, active: Bool, locked: String?)? in
-            try Row.fetchOne(db, sql: "SELECT * FROM app_user WHERE name = ?", arguments: [name]).map {
-                (
-                    $0["role"], $0["display_name"], $0["password_hash"], ($0["active"] as Bool?) ?? false,
-                    $0["locked_until"]
-                )
-            }
+        guard let stored = try read({ db in try StoredUser.fetch(db, name: name) }) else {
+            throw StoreError.userNotFound(name)
         }
-        guard let found, let role = Role(rawValue: found.role) else { throw StoreError.userNotFound(name) }
-        if let text = found.locked, let locked = try? LocalDateTime(text), locked > now {
-            throw StoreError.userLocked(user: name, until: locked)
-        }
-        guard found.active else { throw StoreError.userInactive(name) }
-        guard PasswordHasher.verify(password, against: found.hash) else {
+        if let locked = stored.lockedUntil, locked > now { throw StoreError.userLocked(user: name, until: locked) }
+        guard stored.active else { throw StoreError.userInactive(name) }
+        guard PasswordHasher.verify(password, against: stored.passwordHash) else {
             throw StoreError.wrongPassword(user: name, attemptsLeft: 0)
         }
-        return UserSession(name: name, displayName: found.name, role: role)
+        return UserSession(name: name, displayName: stored.displayName, role: stored.role)
+    }
+
+    /// Locks `name` for `minutes` (audited) and returns the refusal to show.
+    private static func lock(
+        _ db: Database, _ name: String, minutes: Int, now: LocalDateTime, ids: IDGenerator
+    ) throws -> StoreError {
+        let until = now.adding(seconds: Int64(minutes) * 60)
+        try db.execute(sql: "UPDATE app_user SET locked_until = ? WHERE name = ?", arguments: [until.iso, name])
+        try auditSignIn(db, "auth.lock", name, #"{"lockedUntil":"\#(until.iso)"}"#, now, ids)
+        return .userLocked(user: name, until: until)
     }
 
     private static func auditSignIn(
@@ -196,9 +178,33 @@ private enum SignInAttempt {
     case check(StoredUser, attempt: Int, maximum: Int, lockMinutes: Int)
 }
 
-/// The columns of `app_user` that sign-in reads.
+/// The columns of `app_user` that sign-in reads; a value that does not parse is an error
+/// naming the row.
 private struct StoredUser: Sendable {
     var displayName: String
     var role: Role
     var passwordHash: String
+    var active: Bool
+    var failures: Int
+    var lockedUntil: LocalDateTime?
+
+    static func fetch(_ db: Database, name: String) throws -> StoredUser? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM app_user WHERE name = ?", arguments: [name]) else {
+            return nil
+        }
+        guard let role = Role(rawValue: row["role"]) else {
+            throw StoreError.database("app_user \(name): unknown role \(row["role"] as String? ?? "NULL")")
+        }
+        var lockedUntil: LocalDateTime?
+        if let text = row["locked_until"] as String? {
+            guard let locked = try? LocalDateTime(text) else {
+                throw StoreError.database("app_user \(name): locked_until \(text) is not a date and time")
+            }
+            lockedUntil = locked
+        }
+        return StoredUser(
+            displayName: row["display_name"], role: role, passwordHash: row["password_hash"],
+            active: (row["active"] as Bool?) ?? false, failures: (row["failed_attempts"] as Int?) ?? 0,
+            lockedUntil: lockedUntil)
+    }
 }

@@ -77,13 +77,7 @@ extension AppDatabase {
     /// `Money.ceiling`, totals that overflow or do not balance.
     static func journalProblems(_ db: Database) throws -> [String] {
         var problems: [String] = []
-        let ceiling = Money.ceiling.amount
-        let huge =
-            try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM journal_line WHERE debit > ? OR credit > ?",
-                arguments: [ceiling, ceiling])
-            ?? 0
-        if huge > 0 { problems.append("\(huge) lines above \(Money.ceiling.grouped)") }
+        var huge = 0
         // Summed in Swift with checked arithmetic: SQLite's SUM would stop at the first overflow.
         var debit = Money.zero
         var credit = Money.zero
@@ -106,6 +100,7 @@ extension AppDatabase {
             }
             let lineDebit = Money(row[1] as Int64)
             let lineCredit = Money(row[2] as Int64)
+            if lineDebit > .ceiling || lineCredit > .ceiling { huge += 1 }
             do {
                 debit = try debit.adding(lineDebit)
                 credit = try credit.adding(lineCredit)
@@ -114,6 +109,7 @@ extension AppDatabase {
             } catch { overflow = true }
         }
         close()
+        if huge > 0 { problems.append("\(huge) lines above \(Money.ceiling.grouped)") }
         if !unbalanced.isEmpty {
             problems.append(
                 "\(unbalanced.count) entries do not balance (first: entry \(unbalanced.prefix(5).map(String.init).joined(separator: ", ")))"
@@ -125,6 +121,12 @@ extension AppDatabase {
             problems.append("debits \(debit.grouped) are not credits \(credit.grouped)")
         }
         return problems
+    }
+
+    /// The last applied migration and the newest this program knows (cheap; `check()` reads
+    /// the whole file).
+    public func schemaVersion() throws -> (applied: String?, latest: String) {
+        (try read { try Migrations.migrator.appliedMigrations($0).last }, Migrations.latest)
     }
 
     /// Outbox events waiting for sync (the status line's counter).

@@ -93,9 +93,7 @@ enum Parameters {
             }
         }
         if !tiers.isEmpty { rules.volumeTiers = tiers.sorted { $0.minimumCylinders < $1.minimumCylinders } }
-        let bounds = try bounds(db)
-        rules.maxLineQuantity = bounds.lineQuantity
-        rules.maxDocumentAmount = bounds.documentAmount
+        rules.bounds = try bounds(db)
         return rules
     }
 
@@ -145,7 +143,7 @@ extension Parameters {
             }
             return number
         }
-        let ceiling = Bounds.moneyCeiling.amount
+        let ceiling = Money.ceiling.amount
         if let value = try bounded("limits.document_amount_max", ceiling: ceiling) {
             bounds.documentAmount = Money(value)
         }
@@ -161,8 +159,9 @@ extension Parameters {
 
     /// The dates a payment or another posting may carry: from the branch's opening
     /// (`branch.opened_on`, else the first journal day) and after the last closed period
-    /// (`ledger.closed_through`), up to today.
-    static func postingWindow(_ db: Database, today: LocalDate) throws -> ClosedRange<LocalDate> {
+    /// (`ledger.closed_through`), up to today. Empty (earliest after today) when a period is
+    /// closed through today.
+    static func postingWindow(_ db: Database, today: LocalDate) throws -> PostingWindow {
         func date(_ key: String) throws -> LocalDate? {
             guard let text = try value(db, key), !text.trimmingSpaces.isEmpty else { return nil }
             do { return try LocalDate(text.trimmingSpaces) } catch {
@@ -175,15 +174,22 @@ extension Parameters {
         // A branch with nothing posted and no opening date accepts the past year.
         var earliest = try date("branch.opened_on") ?? firstJournalDay ?? today.adding(days: -366)
         if let closed = try date("ledger.closed_through") { earliest = max(earliest, closed.adding(days: 1)) }
-        // A period closed through today leaves no day open: the window is empty.
-        return earliest...max(earliest, today)
+        return PostingWindow(earliest: earliest, latest: today)
     }
 
     /// Throws unless `day` lies in the posting window.
     static func checkPostingDate(_ db: Database, _ day: LocalDate, field: String, today: LocalDate) throws {
         let window = try postingWindow(db, today: today)
-        guard window.contains(day), day <= today else {
-            throw StoreError.dateOutsideWindow(field: field, date: day, earliest: window.lowerBound, latest: today)
+        guard window.contains(day) else {
+            throw StoreError.dateOutsideWindow(field: field, date: day, earliest: window.earliest, latest: today)
         }
     }
+}
+
+/// The days a posting may carry (`Parameters.postingWindow`); empty when `earliest > latest`.
+struct PostingWindow {
+    var earliest: LocalDate
+    var latest: LocalDate
+
+    func contains(_ day: LocalDate) -> Bool { earliest <= day && day <= latest }
 }

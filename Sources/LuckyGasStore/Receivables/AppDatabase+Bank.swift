@@ -227,6 +227,10 @@ extension AppDatabase {
         var counts = (matched: 0, suggested: 0, exceptions: 0)
         var posted: [BankReceiptAudit] = []
         let lookup = DatabaseMatchLookup(db: db)
+        // Read once for the whole statement: a line above the document bound or dated outside
+        // the posting window is never posted without a person (it stays open).
+        let bounds = try Parameters.bounds(db)
+        let window = try Parameters.postingWindow(db, today: now.date)
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         for line in lines {
@@ -236,8 +240,7 @@ extension AppDatabase {
                 payerAccount: line.payerAccount, isReversal: line.mark.hasPrefix("R"))
             let suggestion = try StatementMatcher.suggest(facts, prefix: prefix, lookup: lookup)
             if autoAccept, suggestion.isConfident, let customer = suggestion.customer,
-                try ReceivablesStore.bankLinePostable(
-                    db, amount: line.amount, valueDate: line.valueDate, today: now.date)
+                line.amount <= bounds.documentAmount, window.contains(line.valueDate)
             {
                 // The suggestion was made from the items as they are now, inside this transaction,
                 // so its shares go straight to the guarded updates; one audit entry covers the batch.

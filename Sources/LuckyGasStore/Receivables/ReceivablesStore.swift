@@ -20,15 +20,6 @@ enum ReceivablesStore {
     /// Where a payment came from.
     enum Source: String { case counter = "COUNTER", delivery = "DELIVERY", bank = "BANK" }
 
-    /// Whether a bank line may be posted without a person: its amount within the bounds and its
-    /// value date within the posting window. A line that is not stays open for a decision.
-    static func bankLinePostable(_ db: Database, amount: Money, valueDate: LocalDate, today: LocalDate) throws -> Bool {
-        let bounds = try Parameters.bounds(db)
-        guard amount > .zero, amount <= bounds.documentAmount else { return false }
-        let window = try Parameters.postingWindow(db, today: today)
-        return window.contains(valueDate) && valueDate <= today
-    }
-
     /// Writes a payment and its receipt journal entry; everything is unapplied until allocated.
     static func insertPayment(
         _ db: Database, _ input: PaymentInput, source: Source, collector: String? = nil, order: OrderNumber? = nil,
