@@ -15,6 +15,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "LuckyGasCore"),
+        // The outbox event contract (Docs/events.md): typed, versioned payloads; Core only.
+        .target(name: "LuckyGasWire", dependencies: ["LuckyGasCore"]),
         // Interchange formats (MIG XML, 401 media file, ledger, ESC/POS, Turnkey results); AES for the QR check code.
         .target(
             name: "LuckyGasFormats",
@@ -27,7 +29,7 @@ let package = Package(
         .target(
             name: "LuckyGasStore",
             dependencies: [
-                "LuckyGasCore", "LuckyGasFormats",
+                "LuckyGasCore", "LuckyGasFormats", "LuckyGasWire",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
@@ -49,6 +51,7 @@ let package = Package(
         ),
         .target(name: "LuckyGasTestSupport", dependencies: ["LuckyGasCore", "LuckyGasFormats", "LuckyGasStore"]),
         .testTarget(name: "LuckyGasCoreTests", dependencies: ["LuckyGasCore", "LuckyGasTestSupport"]),
+        .testTarget(name: "LuckyGasWireTests", dependencies: ["LuckyGasWire", "LuckyGasCore"]),
         .testTarget(
             name: "LuckyGasStoreTests",
             dependencies: [

@@ -1,5 +1,5 @@
 /// Why an order is refused credit.
-public enum CreditRefusal: Sendable, Hashable, Codable {
+public enum CreditRefusal: Sendable, Hashable {
     /// SUSPENDED or CLOSED customers get no orders; no override.
     case customerNotActive(CustomerStatus)
     /// A hold is in force.
@@ -31,7 +31,7 @@ public enum CreditRefusal: Sendable, Hashable, Codable {
 }
 
 /// The outcome of a credit check for an amount.
-public enum CreditDecision: Sendable, Hashable, Codable {
+public enum CreditDecision: Sendable, Hashable {
     /// The order may go ahead; `reserve` is the amount to reserve (zero for COD).
     case approved(reserve: Money)
     /// The order is refused.

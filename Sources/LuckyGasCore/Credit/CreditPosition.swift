@@ -1,5 +1,5 @@
 /// Why a customer's credit is held (DOMAIN.md "Credit").
-public enum CreditHold: Sendable, Hashable, Codable {
+public enum CreditHold: Sendable, Hashable {
     /// Put on hold by a person, with the reason given.
     case manual(reason: String)
     /// An open item is more than the threshold past due.

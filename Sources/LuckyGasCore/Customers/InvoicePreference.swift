@@ -1,4 +1,6 @@
-/// How the customer receives e-invoices (DOMAIN.md "Customers"; MIG 4.x).
+/// How the customer receives e-invoices (DOMAIN.md "Customers"; MIG 4.x). Stored and sent as
+/// `{"kind":"DONATION","code":"25885"}` (the kinds of `kind`); the older synthesised shape
+/// (`{"donation":{"_0":"25885"}}`) still reads.
 public enum InvoicePreference: Sendable, Hashable, Codable {
     /// B2B: the buyer's UBN is printed; needs a tax id.
     case b2b
@@ -56,3 +58,43 @@ public enum InvoicePreference: Sendable, Hashable, Codable {
         }
     }
 }
+
+extension InvoicePreference {
+    private enum Key: String, CodingKey { case kind, code, b2b, printed, mobileBarcode, citizenCertificate, donation, _0 }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Key.self)
+        if let kind = try container.decodeIfPresent(String.self, forKey: .kind) {
+            let code = try container.decodeIfPresent(String.self, forKey: .code) ?? ""
+            do { self = try InvoicePreference(kind: kind, value: code) } catch {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .kind, in: container, debugDescription: error.operatorMessage.en)
+            }
+            return
+        }
+        func legacy(_ key: Key) throws -> String {
+            try container.nestedContainer(keyedBy: Key.self, forKey: key).decode(String.self, forKey: ._0)
+        }
+        if container.contains(.b2b) {
+            self = .b2b
+        } else if container.contains(.printed) {
+            self = .printed
+        } else if container.contains(.mobileBarcode) {
+            self = .mobileBarcode(try legacy(.mobileBarcode))
+        } else if container.contains(.citizenCertificate) {
+            self = .citizenCertificate(try legacy(.citizenCertificate))
+        } else if container.contains(.donation) {
+            self = .donation(try legacy(.donation))
+        } else {
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "no e-invoice preference kind"))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(kind, forKey: .kind)
+        if !value.isEmpty { try container.encode(value, forKey: .code) }
+    }
+}
+

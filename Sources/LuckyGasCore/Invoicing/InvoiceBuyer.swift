@@ -1,7 +1,10 @@
 /// Who an e-invoice is issued to and how a B2C buyer receives it (exactly one of printed proof,
 /// carrier or donation, DOMAIN.md "Invoices").
 public struct InvoiceBuyer: Sendable, Hashable, Codable {
-    /// How the invoice reaches the buyer.
+    /// How the invoice reaches the buyer. Stored and sent as `{"kind":"donation","code":"25885"}`
+    /// (`kind`: business, printed, mobile_barcode, citizen_certificate, donation; `code`: the
+    /// UBN, carrier id or donation code). Older rows in Swift's default shape
+    /// (`{"donation":{"_0":"25885"}}`) still read.
     public enum Delivery: Sendable, Hashable, Codable {
         /// B2B: the buyer's UBN; the proof (格式 25) is printed.
         case business(ubn: String)
@@ -96,3 +99,76 @@ public struct InvoiceBuyer: Sendable, Hashable, Codable {
         }
     }
 }
+
+extension InvoiceBuyer.Delivery {
+    private enum Key: String, CodingKey { case kind, code, ubn, business, printed, mobileBarcode, citizenCertificate, donation, _0 }
+
+    /// The readable kind name.
+    public var kind: String {
+        switch self {
+        case .business: "business"
+        case .printed: "printed"
+        case .mobileBarcode: "mobile_barcode"
+        case .citizenCertificate: "citizen_certificate"
+        case .donation: "donation"
+        }
+    }
+
+    /// The UBN, carrier id or donation code; nil for a printed proof.
+    public var code: String? {
+        switch self {
+        case .business(let code), .mobileBarcode(let code), .citizenCertificate(let code), .donation(let code): code
+        case .printed: nil
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Key.self)
+        if let kind = try container.decodeIfPresent(String.self, forKey: .kind) {
+            let code = try container.decodeIfPresent(String.self, forKey: .code)
+            func required() throws -> String {
+                guard let code else {
+                    throw DecodingError.dataCorruptedError(
+                        forKey: .code, in: container, debugDescription: "delivery \(kind) needs a code")
+                }
+                return code
+            }
+            switch kind {
+            case "business": self = .business(ubn: try required())
+            case "printed": self = .printed
+            case "mobile_barcode": self = .mobileBarcode(try required())
+            case "citizen_certificate": self = .citizenCertificate(try required())
+            case "donation": self = .donation(try required())
+            default:
+                throw DecodingError.dataCorruptedError(
+                    forKey: .kind, in: container, debugDescription: "unknown delivery kind \(kind)")
+            }
+            return
+        }
+        // The shape Swift synthesised before issue 12.
+        func legacy(_ key: Key, _ inner: Key) throws -> String {
+            try container.nestedContainer(keyedBy: Key.self, forKey: key).decode(String.self, forKey: inner)
+        }
+        if container.contains(.business) {
+            self = .business(ubn: try legacy(.business, .ubn))
+        } else if container.contains(.printed) {
+            self = .printed
+        } else if container.contains(.mobileBarcode) {
+            self = .mobileBarcode(try legacy(.mobileBarcode, ._0))
+        } else if container.contains(.citizenCertificate) {
+            self = .citizenCertificate(try legacy(.citizenCertificate, ._0))
+        } else if container.contains(.donation) {
+            self = .donation(try legacy(.donation, ._0))
+        } else {
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "no delivery kind"))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(kind, forKey: .kind)
+        try container.encodeIfPresent(code, forKey: .code)
+    }
+}
+

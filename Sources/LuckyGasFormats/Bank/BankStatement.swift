@@ -206,7 +206,7 @@ public struct RunningBalanceBreak: Sendable, Hashable, Codable {
 }
 
 /// Why a statement does not add up.
-public enum BankStatementImbalance: Sendable, Hashable, Codable {
+public enum BankStatementImbalance: Sendable, Hashable {
     /// Opening + the lines (`expectedCents`) is not the stated closing balance.
     case closing(expectedCents: Int64, statedCents: Int64)
     /// Running balances that do not follow, in file order.

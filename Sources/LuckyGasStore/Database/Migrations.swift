@@ -9,6 +9,7 @@ enum Migrations {
         migrator.registerMigration("v1-foundation", migrate: foundation)
         migrator.registerMigration("v2-invoicing", migrate: invoicing)
         migrator.registerMigration("v3-receivables", migrate: receivables)
+        migrator.registerMigration("v4-contracts", migrate: contracts)
         return migrator
     }
 
@@ -340,6 +341,44 @@ enum Migrations {
                   SELECT e.id, 2, '3300', NULL, 0, o.amount FROM journal_entry e
                   JOIN open_item o ON o.kind = 'OPENING' AND o.reference = e.reference
                   WHERE e.source = 'OPENING';
+                """)
+    }
+
+    /// Issue 12: a version column on every aggregate the outbox names (each event carries the
+    /// aggregate's version after the change), starting above any version an older outbox row
+    /// already carried; and the branch identity of the sync protocol (`device_id`, a UUID v4,
+    /// and `device_epoch` 1) in `sync_state`.
+    private static func contracts(_ db: Database) throws {
+        let aggregates: [(table: String, key: String, type: String, hasVersion: Bool)] = [
+            ("sales_order", "number", "order", true), ("invoice", "number", "invoice", true),
+            ("customer", "id", "customer", true), ("payment", "number", "payment", false),
+            ("allowance", "number", "allowance", false), ("driver_settlement", "collector || '/' || day", "settlement", false),
+            ("bank_line", "CAST(id AS TEXT)", "bank_line", false), ("credit_hold", "CAST(id AS TEXT)", "credit_hold", false),
+            ("product", "code", "product", false), ("holiday", "date", "holiday", false),
+            ("parameter", "key", "parameter", false), ("driver", "id", "driver", false),
+            ("vehicle", "plate", "vehicle", false), ("open_item", "CAST(id AS TEXT)", "open_item", false),
+        ]
+        for aggregate in aggregates {
+            if !aggregate.hasVersion {
+                try db.execute(sql: "ALTER TABLE \(aggregate.table) ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+            }
+            try db.execute(
+                sql: """
+                    UPDATE \(aggregate.table) SET version = MAX(version, (
+                      SELECT MAX(aggregate_version) FROM sync_outbox
+                      WHERE aggregate_type = ? AND aggregate_id = \(aggregate.key)))
+                    WHERE EXISTS (SELECT 1 FROM sync_outbox WHERE aggregate_type = ? AND aggregate_id = \(aggregate.key))
+                    """, arguments: [aggregate.type, aggregate.type])
+        }
+        try db.execute(
+            sql: """
+                INSERT OR IGNORE INTO sync_state (key, value) VALUES ('device_id',
+                  lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' ||
+                  substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + abs(random()) % 4, 1) ||
+                  substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))));
+                INSERT OR IGNORE INTO sync_state (key, value) VALUES ('device_epoch', '1');
+                INSERT OR IGNORE INTO parameter (key, value, description) VALUES
+                  ('branch.demo', '0', '示範資料庫 1 = demo data, not a real branch');
                 """)
     }
 }
