@@ -29,7 +29,7 @@ public struct TestBranch: Sendable {
     {
         let (clock, time) = Fixtures.movableClock(start)
         let database =
-            try path.map { try AppDatabase.open(path: $0, clock: clock, ids: Fixtures.countingIDs()) }
+            try path.map { try AppDatabase.open(path: $0, clock: clock, ids: Fixtures.countingIDs(), create: true) }
             ?? AppDatabase.inMemory(clock: clock, ids: Fixtures.countingIDs())
         let rounds = 1_000  // fast for tests; production uses PasswordHasher.defaultRounds
         try database.bootstrapAdministrator(password: "admin", rounds: rounds)

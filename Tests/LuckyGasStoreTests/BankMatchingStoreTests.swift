@@ -38,7 +38,7 @@ struct BankMatchingStoreTests {
         #expect(try branch.database.invoice(wang.invoice)?.paymentStatus == .paid)
         #expect(try branch.database.invoice(chen.invoice)?.paymentStatus == .paid)
         #expect(try branch.database.openItems(of: branch.wang).unapplied == 278)
-        let matched = try branch.database.bankLines(status: "MATCHED")
+        let matched = try branch.database.bankLines(status: .matched)
         #expect(matched.map { $0.suggestion?.rule } == [.virtualAccount, .reference])
         // The third line: no payer known, exactly one open item... none left with 1,722 open: exception.
         let open = try branch.database.bankLines()

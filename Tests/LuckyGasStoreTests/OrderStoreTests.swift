@@ -39,7 +39,7 @@ struct OrderStoreTests {
                         "SELECT aggregate_type, aggregate_id, payload FROM sync_outbox WHERE event_type = 'SmsRequested'"
                 )
             })
-        #expect(row["aggregate_type"] as String == "sms")
+        #expect(row["aggregate_type"] as String == "order")
         #expect(row["aggregate_id"] as String == "O-20261118-000001")
         let payload: String = row["payload"]
         #expect(payload.contains("0928456789") && payload.contains("LUCKYGAS"))

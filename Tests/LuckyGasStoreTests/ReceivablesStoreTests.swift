@@ -123,10 +123,10 @@ struct ReceivablesStoreTests {
                 customer: branch.wang, amount: 1722, method: .check,
                 check: CheckDetails(bank: "004", number: "AB0012345", due: Fixtures.date("2026-12-01"))),
             allocate: .chosen([(second.invoice.rawValue, Money(1722))]), by: branch.accountant)
-        #expect(check.checkStatus == "HELD")
+        #expect(check.checkStatus == .held)
         #expect(try branch.database.invoice(second.invoice)?.paymentStatus == .paid)
         let bounced = try branch.database.reversePayment(check.number, reason: "存款不足退票", by: branch.accountant)
-        #expect(bounced.status == "REVERSED" && bounced.checkStatus == "BOUNCED")
+        #expect(bounced.status == .reversed && bounced.checkStatus == .bounced)
         #expect(try branch.database.invoice(second.invoice)?.open == 1722)
         #expect(try branch.database.creditCheck(branch.wang).holds.contains { $0.kind == "MANUAL" })
         expectRefusal(.paymentReversed(check.number)) {
@@ -184,7 +184,7 @@ struct ReceivablesStoreTests {
             branch, branch.wang, report: DeliveryReport(collected: 1722, method: "CHECK", driver: "DRV001"))
         let day = Fixtures.weekdayMorning.date
         let open = try branch.database.settlement(collector: "DRV001", day: day)
-        #expect(open.count.expectedCash == 1785 && open.count.expectedChecks == 1722 && open.status == "OPEN")
+        #expect(open.count.expectedCash == 1785 && open.count.expectedChecks == 1722 && open.status == .open)
         expectRefusal(.varianceNeedsReason(-85)) {
             try branch.database.submitSettlement(
                 collector: "DRV001", day: day, countedCash: 1700, countedChecks: 1722, reason: "", by: branch.accountant
@@ -197,12 +197,12 @@ struct ReceivablesStoreTests {
         let submitted = try branch.database.submitSettlement(
             collector: "DRV001", day: day, countedCash: 1700, countedChecks: 1722, reason: "找零短少",
             by: branch.accountant)
-        #expect(submitted.status == "SUBMITTED" && submitted.count.variance == -85)
+        #expect(submitted.status == .submitted && submitted.count.variance == -85)
         #expect(throws: StoreError.self) {
             try branch.database.approveSettlement(collector: "DRV001", day: day, by: branch.accountant)
         }
         let approved = try branch.database.approveSettlement(collector: "DRV001", day: day, by: branch.supervisor)
-        #expect(approved.status == "APPROVED" && approved.approvedBy == "supervisor")
+        #expect(approved.status == .approved && approved.approvedBy == "supervisor")
         let entry = try #require(try branch.database.journal().map(\.entry).first { $0.source == .settlement })
         #expect(entry.isBalanced)
         #expect(entry.lines.contains { $0.account == .bank && $0.debit == 1700 })

@@ -101,7 +101,8 @@ struct BankCommand: ParsableCommand {
                     throw StoreError.invalid(
                         .unknownValue(field: "status", value: status, allowed: allowed.map { $0.lowercased() }))
                 }
-                let lines = try global.open().bankLines(status: choice == "ALL" ? nil : choice, limit: rowLimit(limit))
+                let lines = try global.open().bankLines(
+                    status: choice == "ALL" ? nil : BankLineStatus(rawValue: choice), limit: rowLimit(limit))
                 global.output.emit(lines) {
                     lines.isEmpty ? ["沒有明細 / No lines"] : lines.flatMap(BankCommand.describe)
                 }

@@ -90,7 +90,7 @@ struct CreditCommand: ParsableCommand {
                     holds.isEmpty
                         ? ["沒有凍結 / No holds"]
                         : holds.map {
-                            "\($0.customer) \(pad($0.name, 16)) \(pad($0.kind, 10)) \($0.reason.zh) / \($0.reason.en)"
+                            "\($0.customer) \(pad($0.name, 16)) \(pad($0.kind.rawValue, 13)) \($0.reason.zh) / \($0.reason.en)"
                         }
                 }
             }

@@ -10,10 +10,18 @@ struct DatabaseCommand: ParsableCommand {
 
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "建立資料庫 / Create a branch database (empty with an admin user, or a copy of the sample).")
+            abstract: "建立分店資料庫 / Create a branch database (a new branch with an admin user, or a demo copy of the sample).",
+            discussion: """
+                新分店：luckygas db init --db 檔案 --code TPE02 --name 台北大安門市（管理員 admin 的密碼取自 LUCKYGAS_PASSWORD 或提示輸入）。
+                示範：luckygas db init --db 檔案 --sample（範例資料，標記為示範，不同步至總公司）。
+                A new branch: --code and --name (asked when missing on a terminal); admin's password from LUCKYGAS_PASSWORD or a prompt.
+                A demo: --sample copies the sample, marked as demo data, with its own device id.
+                """)
 
         @OptionGroup var global: GlobalOptions
-        @Flag(help: "複製範例資料庫 / Start from the bundled sample database.") var sample = false
+        @Flag(help: "複製範例資料庫（示範用）/ A demo copy of the bundled sample database.") var sample = false
+        @Option(help: "分店代號 / Branch code, 2-10 capital letters or digits (TPE02).") var code: String?
+        @Option(help: "分店名稱 / Branch name (台北大安門市).") var name: String?
         @Flag(help: "覆蓋既有檔案（需管理員 --user）/ Replace an existing file (an administrator's --user).")
         var force = false
         @Option(help: "以 --force 覆蓋分店資料庫時的管理員帳號 / The administrator who replaces a branch file with --force.")
@@ -29,19 +37,56 @@ struct DatabaseCommand: ParsableCommand {
                     try Self.authorizeReplacing(global.db, user: user)
                     for suffix in ["", "-wal", "-shm"] { try? manager.removeItem(atPath: global.db + suffix) }
                 }
+                if sample, code != nil || name != nil { throw CLIError.conflictingOptions("--sample", "--code/--name") }
+                if URL(fileURLWithPath: global.db).lastPathComponent == "luckygas.db.sample" {
+                    throw CLIError.sampleIsReadOnly
+                }
                 let database: AppDatabase
                 if sample {
-                    database = try global.open()
-                } else {
+                    let shipped = try ShippedFiles.find("luckygas.db.sample")
+                    do { try manager.copyItem(atPath: shipped, toPath: global.db) } catch {
+                        throw CLIError.fileError(path: global.db, detail: error.localizedDescription)
+                    }
+                    ExportFile.restrictDatabase(global.db, groupReadable: groupReadable)
                     database = try AppDatabase.open(path: global.db)
-                    try database.bootstrapAdministrator(password: Credentials.password(for: "admin"))
+                    // Each demo copy is its own device; it keeps the sample's branch and stays a demo.
+                    let sampleBranch = try database.branchIdentity()
+                    try database.establishBranch(code: sampleBranch.code, name: sampleBranch.name, demo: true)
+                } else {
+                    let code = try code ?? Self.ask("分店代號 branch code (TPE02)", option: "--code")
+                    let name = try name ?? Self.ask("分店名稱 branch name", option: "--name")
+                    let password = try Credentials.password(for: "admin")
+                    database = try AppDatabase.open(path: global.db, create: true)
+                    do {
+                        try database.establishBranch(code: code, name: name, demo: false)
+                        try database.bootstrapAdministrator(password: password)
+                    } catch {
+                        // Nothing half-made stays behind under the branch's name.
+                        for suffix in ["", "-wal", "-shm"] { try? manager.removeItem(atPath: global.db + suffix) }
+                        throw error
+                    }
                 }
                 ExportFile.restrictDatabase(global.db, groupReadable: groupReadable)
                 let check = try database.check()
+                let branch = try database.branchIdentity()
                 global.output.emit(check) {
-                    ["已建立 \(global.db)（\(check.latestMigration)）/ Created \(global.db) at \(check.latestMigration)"]
+                    [
+                        "已建立 \(global.db)（\(check.latestMigration)）/ Created \(global.db) at \(check.latestMigration)",
+                        "分店 branch \(branch.code) \(branch.name)\(branch.isDemo ? "（示範資料 demo data）" : "")",
+                        "裝置 device \(branch.deviceID) epoch \(branch.deviceEpoch)",
+                    ]
                 }
             }
+        }
+
+        /// Asks for a value on a terminal; without one, the option is required.
+        static func ask(_ label: String, option: String) throws -> String {
+            guard isatty(STDIN_FILENO) == 1 else { throw CLIError.missingOption(option) }
+            FileHandle.standardError.write(Data("\(label): ".utf8))
+            guard let line = readLine(strippingNewline: true), !line.trimmingSpaces.isEmpty else {
+                throw CLIError.missingOption(option)
+            }
+            return line
         }
 
         /// Replacing a branch file destroys its books: only an administrator of that file may.

@@ -5,7 +5,7 @@ import LuckyGasStore
 
 /// `--db` and `--json`, taken by `luckygas` itself and every subcommand.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "分店資料庫檔案 / Branch database file (created from luckygas.db.sample when absent).")
+    @Option(name: .long, help: "分店資料庫檔案（以 luckygas db init 建立）/ Branch database file (create one with luckygas db init).")
     var db: String = "./luckygas.db"
 
     @Flag(name: .long, help: "以 JSON 輸出 / Machine-readable JSON output.")
@@ -13,18 +13,11 @@ struct GlobalOptions: ParsableArguments {
 
     var output: Output { Output(json: json) }
 
-    /// Opens the branch database, copying the bundled sample first when the file does not exist.
+    /// Opens the branch database. A path that does not exist is refused with the advice to
+    /// run `db init` (a mistyped path never becomes a new branch).
     func open(clock: Clock = .system) throws -> AppDatabase {
         // The committed sample must stay byte-identical to its generator's output: never open it in place.
         if URL(fileURLWithPath: db).lastPathComponent == "luckygas.db.sample" { throw CLIError.sampleIsReadOnly }
-        if !FileManager.default.fileExists(atPath: db) {
-            let sample = try ShippedFiles.find("luckygas.db.sample")
-            do { try FileManager.default.copyItem(atPath: sample, toPath: db) } catch {
-                throw CLIError.fileError(path: db, detail: error.localizedDescription)
-            }
-            ExportFile.restrictDatabase(db)
-            Output.note("已由範例資料庫建立 \(db) / Created \(db) from the sample database")
-        }
         return try AppDatabase.open(path: db, clock: clock)
     }
 }

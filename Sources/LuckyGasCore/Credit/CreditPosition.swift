@@ -75,3 +75,18 @@ public struct CreditPosition: Sendable, Hashable, Codable {
         return holds
     }
 }
+
+/// The kinds of hold a customer can be on: two placed (and stored), two found by rule.
+public enum CreditHoldKind: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Put on hold by a person.
+    case manual = "MANUAL"
+    /// Put on hold because a check bounced.
+    case bouncedCheck = "BOUNCED_CHECK"
+    /// An item is more than the threshold past due (lifts when paid).
+    case overdue = "OVERDUE"
+    /// Receivables above the limit (lifts when paid).
+    case overLimit = "OVER_LIMIT"
+
+    /// Whether a person placed it (and a person releases it), as opposed to a rule.
+    public var isPlaced: Bool { self == .manual || self == .bouncedCheck }
+}

@@ -25,6 +25,7 @@ public enum ValidationError: OperatorFacingError, Equatable {
     case aboveLimit(field: String, value: Int64, limit: Int64)
     case negative(field: String, value: Int64)
     case overflow(field: String)
+    case branchCode(String)
 
     public var operatorMessage: OperatorMessage {
         switch self {
@@ -88,6 +89,10 @@ public enum ValidationError: OperatorFacingError, Equatable {
             OperatorMessage(
                 zh: "收款單號格式錯誤：\(value)（應為 RCP-年月日-序號）",
                 en: "Invalid receipt number: \(value) (RCP-YYYYMMDD-NNN)")
+        case .branchCode(let value):
+            OperatorMessage(
+                zh: "分店代號格式錯誤：\(value)（2 到 10 個大寫英文字母或數字，例如 TPE02）",
+                en: "Invalid branch code: \(value) (2 to 10 capital letters or digits, e.g. TPE02)")
         case .virtualAccount(let value):
             OperatorMessage(
                 zh: "虛擬帳號錯誤：\(value)（公司代號加 8 位客戶號碼加檢查碼）",

@@ -31,16 +31,13 @@ extension AppDatabase {
         do { hash = try PasswordHasher.hash(password, salt: salt, rounds: rounds) } catch {
             throw StoreError.database("password hashing failed: \(error)")
         }
-        let now = clock.now()
-        let ids = ids
-        try write { db in
-            try db.execute(
+        try intent(session, .administer) { intent in
+            try intent.db.execute(
                 sql:
                     "INSERT INTO app_user (name, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)",
-                arguments: [name, displayName, role.rawValue, hash, now.iso])
-            let after = try AuditLog.json(["name": name, "displayName": displayName, "role": role.rawValue])
-            try Change(action: "user.create", entity: "user", entityID: name, after: after, version: 1, event: nil)
-                .record(db, user: session.name, at: now, ids: ids)
+                arguments: [name, displayName, role.rawValue, hash, intent.now.iso])
+            try intent.audit(
+                "user.create", "user", name, after: ["name": name, "displayName": displayName, "role": role.rawValue])
         }
     }
 
@@ -153,8 +150,9 @@ extension AppDatabase {
     private static func auditSignIn(
         _ db: Database, _ action: String, _ name: String, _ after: String?, _ now: LocalDateTime, _ ids: IDGenerator
     ) throws {
-        try Change(action: action, entity: "user", entityID: name, after: after, version: 0, event: nil)
-            .record(db, user: name, at: now, ids: ids)
+        // Signing in is the one write outside the intent door: there is no session yet.
+        try AuditLog.append(
+            db, at: now, user: name, action: action, entity: "user", entityID: name, before: nil, after: after)
     }
 
     /// Checks a supervisor's override: their credentials, their right to override, a reason,

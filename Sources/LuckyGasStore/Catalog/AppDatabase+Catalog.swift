@@ -1,5 +1,6 @@
 import GRDB
 import LuckyGasCore
+import LuckyGasWire
 
 /// A driver (`DRV001`).
 public struct Driver: Sendable, Hashable, Codable {
@@ -71,74 +72,111 @@ extension AppDatabase {
             try bounds.checkAmount(product.price, field: "單價 price")
             try bounds.checkAmount(product.deposit, field: "押金 deposit")
         } catch { throw StoreError.invalid(error) }
-        try record(
-            by: session, action: "product.save", entity: "product", id: product.code.rawValue, event: "ProductSaved",
-            value: product
-        ) { db in
-            try db.execute(
+        try intent(session, .administer) { intent in
+            let existed = try Self.exists(intent.db, "product", "code", product.code.rawValue)
+            try intent.db.execute(
                 sql: """
-                    INSERT OR REPLACE INTO product (code, name, category, size_kg, price, deposit, requires_empty_return, active)
+                    INSERT INTO product (code, name, category, size_kg, price, deposit, requires_empty_return, active)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (code) DO UPDATE SET name = excluded.name, category = excluded.category,
+                      size_kg = excluded.size_kg, price = excluded.price, deposit = excluded.deposit,
+                      requires_empty_return = excluded.requires_empty_return, active = excluded.active
                     """,
                 arguments: [
                     product.code.rawValue, product.name, product.category.rawValue, product.sizeKg,
-                    product.price.amount,
-                    product.deposit.amount, product.requiresEmptyReturn, product.active,
+                    product.price.amount, product.deposit.amount, product.requiresEmptyReturn, product.active,
                 ])
+            try intent.audit("product.save", "product", product.code.rawValue, after: product)
+            try intent.emit(
+                ProductSaved(
+                    code: product.code.rawValue, name: product.name, category: product.category.rawValue,
+                    sizeKg: product.sizeKg, price: product.price.amount, deposit: product.deposit.amount,
+                    active: product.active, at: intent.now.iso, by: intent.user), existed ? .changed : .created)
         }
     }
 
     /// Adds or replaces a holiday (admin: parameters).
     public func saveHoliday(_ holiday: Holiday, by session: UserSession) throws {
         try session.require(.administer)
-        try record(
-            by: session, action: "holiday.save", entity: "holiday", id: holiday.date.iso, event: nil, value: holiday
-        ) { db in
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO holiday (date, name, delivers) VALUES (?, ?, ?)",
+        _ = try inputText(holiday.name, field: "假日名稱 holiday name", limit: FreeText.Limit.name)
+        try intent(session, .administer) { intent in
+            let existed = try Self.exists(intent.db, "holiday", "date", holiday.date.iso)
+            try intent.db.execute(
+                sql: """
+                    INSERT INTO holiday (date, name, delivers) VALUES (?, ?, ?)
+                    ON CONFLICT (date) DO UPDATE SET name = excluded.name, delivers = excluded.delivers
+                    """,
                 arguments: [holiday.date.iso, holiday.name, holiday.delivers])
+            try intent.audit("holiday.save", "holiday", holiday.date.iso, after: holiday)
+            try intent.emit(
+                HolidaySaved(
+                    date: holiday.date.iso, name: holiday.name, delivers: holiday.delivers, at: intent.now.iso,
+                    by: intent.user), existed ? .changed : .created)
         }
     }
 
-    /// Sets a parameter (admin).
+    /// Sets a parameter (admin). Secrets (`einvoice.qr_key`) are never sent in the event.
     public func setParameter(_ key: String, value: String, by session: UserSession) throws {
         try session.require(.administer)
         let value = try inputText(value, field: key)
-        try record(
-            by: session, action: "parameter.set", entity: "parameter", id: key, event: nil, value: ["value": value]
-        ) { db in
-            try db.execute(
+        try intent(session, .administer) { intent in
+            let existed = try Self.exists(intent.db, "parameter", "key", key)
+            try intent.db.execute(
                 sql: """
                     INSERT INTO parameter (key, value, description) VALUES (?, ?, ?)
                     ON CONFLICT(key) DO UPDATE SET value = excluded.value
                     """, arguments: [key, value, key])
             // A bound that does not parse is refused here, not at the next order.
-            if key.hasPrefix("limits.") { _ = try Parameters.bounds(db) }
+            if key.hasPrefix("limits.") { _ = try Parameters.bounds(intent.db) }
+            let shown = Parameters.isSecret(key) ? "***" : value
+            try intent.audit("parameter.set", "parameter", key, after: ["value": shown])
+            try intent.emit(
+                ParameterChanged(key: key, value: shown, at: intent.now.iso, by: intent.user),
+                existed ? .changed : .created)
         }
     }
 
     /// Adds or replaces a driver (admin).
     public func saveDriver(_ driver: Driver, by session: UserSession) throws {
         try session.require(.administer)
-        try record(
-            by: session, action: "driver.save", entity: "driver", id: driver.id, event: "DriverSaved", value: driver
-        ) { db in
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO driver (id, name, phone, license_no) VALUES (?, ?, ?, ?)",
+        _ = try inputText(driver.name, field: "司機姓名 driver name", limit: FreeText.Limit.name)
+        try intent(session, .administer) { intent in
+            let existed = try Self.exists(intent.db, "driver", "id", driver.id)
+            try intent.db.execute(
+                sql: """
+                    INSERT INTO driver (id, name, phone, license_no) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (id) DO UPDATE SET name = excluded.name, phone = excluded.phone,
+                      license_no = excluded.license_no
+                    """,
                 arguments: [driver.id, driver.name, driver.phone.digits, driver.licenseNumber])
+            let active = try Bool.fetchOne(intent.db, sql: "SELECT active FROM driver WHERE id = ?", arguments: [driver.id])
+            try intent.audit("driver.save", "driver", driver.id, after: driver)
+            try intent.emit(
+                DriverSaved(
+                    id: driver.id, name: driver.name, phone: driver.phone.digits, active: active ?? true,
+                    at: intent.now.iso, by: intent.user), existed ? .changed : .created)
         }
     }
 
     /// Adds or replaces a vehicle (admin).
     public func saveVehicle(_ vehicle: Vehicle, by session: UserSession) throws {
         try session.require(.administer)
-        try record(
-            by: session, action: "vehicle.save", entity: "vehicle", id: vehicle.plate, event: "VehicleSaved",
-            value: vehicle
-        ) { db in
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO vehicle (plate, capacity_cylinders, driver_id) VALUES (?, ?, ?)",
+        try intent(session, .administer) { intent in
+            let existed = try Self.exists(intent.db, "vehicle", "plate", vehicle.plate)
+            try intent.db.execute(
+                sql: """
+                    INSERT INTO vehicle (plate, capacity_cylinders, driver_id) VALUES (?, ?, ?)
+                    ON CONFLICT (plate) DO UPDATE SET capacity_cylinders = excluded.capacity_cylinders,
+                      driver_id = excluded.driver_id
+                    """,
                 arguments: [vehicle.plate, vehicle.capacity, vehicle.driverID])
+            let active = try Bool.fetchOne(
+                intent.db, sql: "SELECT active FROM vehicle WHERE plate = ?", arguments: [vehicle.plate])
+            try intent.audit("vehicle.save", "vehicle", vehicle.plate, after: vehicle)
+            try intent.emit(
+                VehicleSaved(
+                    plate: vehicle.plate, capacityCylinders: vehicle.capacity, driverID: vehicle.driverID,
+                    active: active ?? true, at: intent.now.iso, by: intent.user), existed ? .changed : .created)
         }
     }
 
@@ -150,58 +188,30 @@ extension AppDatabase {
         do { try bounds.checkAmount(balance.amount, field: "期初餘額 opening balance") } catch {
             throw StoreError.invalid(error)
         }
-        let now = clock.now()
-        try record(
-            by: session, action: "receivable.opening", entity: "customer", id: balance.customer.rawValue,
-            event: "OpeningBalanceImported", value: balance
-        ) { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO open_item (customer_id, kind, reference, document_date, due_date, amount, open_amount)
-                    VALUES (?, 'OPENING', ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    balance.customer.rawValue, balance.reference, balance.documentDate.iso, balance.dueDate.iso,
-                    balance.amount.amount, balance.amount.amount,
-                ])
+        try intent(session, .payments) { intent in
+            guard
+                try Self.exists(intent.db, "customer", "id", balance.customer.rawValue)
+            else { throw StoreError.customerNotFound(balance.customer.rawValue) }
+            let item = try OpenItems.open(
+                intent.db, customer: balance.customer, kind: "OPENING", reference: balance.reference,
+                date: balance.documentDate, due: balance.dueDate, amount: balance.amount)
             try InvoiceStore.post(
-                db,
+                intent.db,
                 .openingBalance(
                     reference: balance.reference, customer: balance.customer, amount: balance.amount,
-                    date: balance.documentDate), at: now, by: session.name)
+                    date: balance.documentDate), at: intent.now, by: intent.user)
+            try intent.audit("receivable.opening", "customer", balance.customer.rawValue, after: balance)
+            try intent.emit(
+                OpeningBalanceImported(
+                    openItemID: item.id, customerID: balance.customer.rawValue, reference: balance.reference,
+                    documentDate: balance.documentDate.iso, dueDate: balance.dueDate.iso,
+                    amount: balance.amount.amount, at: intent.now.iso, by: intent.user), .created)
         }
     }
 
-    /// Puts a customer's credit on hold with a reason (accountant or supervisor).
-    public func placeCreditHold(_ customer: CustomerID, reason: String, by session: UserSession) throws {
-        try session.require(.payments)
-        let reason = try inputText(reason, field: "原因 reason")
-        guard !reason.isEmpty else { throw StoreError.reasonRequired }
-        let now = clock.now()
-        try record(
-            by: session, action: "credit.hold", entity: "customer", id: customer.rawValue, event: "CreditHoldPlaced",
-            value: ["reason": reason]
-        ) { db in
-            try db.execute(
-                sql: "INSERT INTO credit_hold (customer_id, reason, placed_at, placed_by) VALUES (?, ?, ?, ?)",
-                arguments: [customer.rawValue, reason, now.iso, session.name])
-        }
-    }
-
-    /// Writes `body` and its audit entry (+ outbox event when `event` is set) in one transaction.
-    func record(
-        by session: UserSession, action: String, entity: String, id: String, event: String?,
-        value: some Encodable & Sendable,
-        _ body: @escaping @Sendable (Database) throws -> Void
-    ) throws {
-        let now = clock.now()
-        let ids = ids
-        try write { db in
-            try body(db)
-            try Change(
-                action: action, entity: entity, entityID: id, after: AuditLog.json(value), version: 1, event: event
-            )
-            .record(db, user: session.name, at: now, ids: ids)
-        }
+    /// Whether `table` has a row whose `column` is `value`.
+    static func exists(_ db: Database, _ table: String, _ column: String, _ value: String) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE \(column) = ?)", arguments: [value])
+            ?? false
     }
 }

@@ -1,5 +1,6 @@
 import GRDB
 import LuckyGasCore
+import LuckyGasWire
 
 /// A customer as stored: the domain value plus what only the store knows.
 public struct CustomerRecord: Sendable, Hashable, Codable {
@@ -24,19 +25,11 @@ extension AppDatabase {
     public func addCustomer(_ customer: Customer, by session: UserSession) throws -> CustomerID {
         try session.require(.editCustomers)
         do { try customer.validate() } catch { throw StoreError.invalid(error) }
-        let now = clock.now()
-        let ids = ids
-        return try write { db in
+        return try intent(session, .editCustomers) { intent in
+            let db = intent.db
             try Self.checkInput(db, customer)
-            let last = try String.fetchOne(db, sql: "SELECT max(id) FROM customer").flatMap { try? CustomerID($0) }
-            let id = CustomerID(number: (last?.number ?? 0) + 1)
-            var stored = customer
-            stored.id = id
-            try Self.insertCustomer(db, &stored, uuid: ids.uuid(), at: now)
-            try Change(
-                action: "customer.add", entity: "customer", entityID: id.rawValue, after: AuditLog.json(stored),
-                version: 1, event: "CustomerAdded"
-            ).record(db, user: session.name, at: now, ids: ids)
+            let id = CustomerID(number: try Self.lastCustomerNumber(db) + 1)
+            try Self.added(intent, customer, id: id)
             return id
         }
     }
@@ -99,9 +92,8 @@ extension AppDatabase {
         try session.require(.editCustomers)
         do { try customer.validate() } catch { throw StoreError.invalid(error) }
         guard let id = customer.id else { throw StoreError.customerNotFound("(none)") }
-        let now = clock.now()
-        let ids = ids
-        try write { db in
+        try intent(session, .editCustomers) { intent in
+            let (db, now) = (intent.db, intent.now)
             guard let before = try Self.customerRecord(db, id: id) else {
                 throw StoreError.customerNotFound(id.rawValue)
             }
@@ -112,7 +104,7 @@ extension AppDatabase {
             try db.execute(
                 sql: """
                     UPDATE customer SET name = ?, type = ?, status = ?, tax_id = ?, terms = ?, credit_limit = ?,
-                      invoice_kind = ?, invoice_value = ?, notes = ?, updated_at = ?, version = version + 1
+                      invoice_kind = ?, invoice_value = ?, notes = ?, updated_at = ?
                     WHERE id = ?
                     """,
                 arguments: [
@@ -151,20 +143,22 @@ extension AppDatabase {
             guard let after = try Self.customerRecord(db, id: id) else {
                 throw StoreError.customerNotFound(id.rawValue)
             }
-            try Change(
-                action: "customer.update", entity: "customer", entityID: id.rawValue,
-                before: AuditLog.json(before.customer), after: AuditLog.json(after.customer), version: after.version,
-                event: "CustomerUpdated"
-            ).record(db, user: session.name, at: now, ids: ids)
+            try intent.audit("customer.update", "customer", id.rawValue, before: before.customer, after: after.customer)
+            try intent.emit(
+                CustomerChanged(
+                    id: id.rawValue, customer: WireCustomer(id: id, after.customer), at: now.iso, by: session.name),
+                .changed)
         }
     }
 
     /// Sets (or replaces from the same start date) a customer's special price (admin: prices).
     public func setSpecialPrice(_ price: SpecialPrice, for id: CustomerID, by session: UserSession) throws {
         try session.require(.administer)
-        let now = clock.now()
-        let ids = ids
-        try write { db in
+        try intent(session, .administer) { intent in
+            let (db, now) = (intent.db, intent.now)
+            do { try Parameters.bounds(db).checkAmount(price.price, field: "特價 special price") } catch
+                let error as ValidationError
+            { throw StoreError.invalid(error) }
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM customer WHERE id = ?", arguments: [id.rawValue]) != nil
             else {
                 throw StoreError.customerNotFound(id.rawValue)
@@ -181,10 +175,12 @@ extension AppDatabase {
                 arguments: [
                     id.rawValue, price.product.rawValue, price.price.amount, price.validFrom.iso, price.validUntil.iso,
                 ])
-            try Change(
-                action: "special_price.set", entity: "customer", entityID: id.rawValue, after: AuditLog.json(price),
-                version: 1, event: "SpecialPriceSet"
-            ).record(db, user: session.name, at: now, ids: ids)
+            try intent.audit("special_price.set", "customer", id.rawValue, after: price)
+            try intent.emit(
+                SpecialPriceSet(
+                    customerID: id.rawValue, product: price.product.rawValue, price: price.price.amount,
+                    validFrom: price.validFrom.iso, validUntil: price.validUntil.iso, at: now.iso, by: session.name),
+                .changed)
         }
     }
 
@@ -257,28 +253,41 @@ extension AppDatabase {
         for customer in customers {
             do { try customer.validate() } catch { throw StoreError.invalid(error) }
         }
-        let now = clock.now()
-        let ids = ids
-        return try write { db in
-            let last = try String.fetchOne(db, sql: "SELECT max(id) FROM customer").flatMap { try? CustomerID($0) }
-            var next = (last?.number ?? 0) + 1
+        return try intent(session, .editCustomers) { intent in
+            let db = intent.db
+            var next = try Self.lastCustomerNumber(db) + 1
             var added: [CustomerID] = []
             for customer in customers {
                 try Self.checkInput(db, customer)
                 let id = CustomerID(number: next)
                 next += 1
-                var stored = customer
-                stored.id = id
-                try Self.insertCustomer(db, &stored, uuid: ids.uuid(), at: now)
-                try Change(
-                    action: "customer.add", entity: "customer", entityID: id.rawValue, after: AuditLog.json(stored),
-                    version: 1, event: "CustomerAdded"
-                ).record(db, user: session.name, at: now, ids: ids)
+                try Self.added(intent, customer, id: id)
                 added.append(id)
             }
             // A bulk load leaves many small FTS segments; merging them keeps search in microseconds.
             if customers.count >= 100 { try CustomerSearchIndex.optimize(db) }
             return added
         }
+    }
+}
+
+extension AppDatabase {
+    /// The highest customer number in use (0 for none); a stored id that does not parse is an error.
+    static func lastCustomerNumber(_ db: Database) throws -> Int {
+        guard let row = try Row.fetchOne(db, sql: "SELECT max(id) AS id FROM customer"), row["id"] as String? != nil
+        else { return 0 }
+        return try Stored.customerID(row, "id", table: "customer").number
+    }
+
+    /// Writes a new customer under `id` with its audit entry and `CustomerAdded`.
+    static func added(_ intent: Intent, _ customer: Customer, id: CustomerID) throws {
+        var stored = customer
+        stored.id = id
+        try insertCustomer(intent.db, &stored, uuid: intent.ids.uuid(), at: intent.now)
+        try intent.audit("customer.add", "customer", id.rawValue, after: stored)
+        try intent.emit(
+            CustomerAdded(
+                id: id.rawValue, customer: WireCustomer(id: id, stored), at: intent.now.iso, by: intent.user),
+            .created)
     }
 }

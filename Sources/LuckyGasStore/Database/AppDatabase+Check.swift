@@ -134,19 +134,3 @@ extension AppDatabase {
         try read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sync_outbox WHERE status = 'pending'") ?? 0 }
     }
 }
-
-extension AppDatabase {
-    /// Marks every pending outbox event as acknowledged and prunes them, as a branch that has
-    /// synced does (a generated sample starts synced; AUTOINCREMENT keeps `seq` from being reused).
-    func markOutboxSyncedAndPrune(at moment: LocalDateTime) throws {
-        try write { db in
-            try db.execute(
-                sql: "UPDATE sync_outbox SET status = 'acked', acked_at = ? WHERE status = 'pending'",
-                arguments: [moment.iso])
-            try db.execute(sql: "DELETE FROM sync_outbox WHERE status = 'acked'")
-        }
-        do { try writer.writeWithoutTransaction { try $0.execute(sql: "VACUUM") } } catch {
-            throw StoreError.wrap(error)
-        }
-    }
-}

@@ -67,10 +67,14 @@ public final class AppDatabase: Sendable {
     /// Docs/decisions.md). WAL is a property of the file, set once when it is created.
     /// WAL checkpoints stay SQLite's automatic ones: a background checkpointer was measured
     /// (Docs/decisions.md) and made p99 worse on two cores.
+    ///
+    /// A path that does not exist is refused (`databaseMissing`) unless `create`: a mistyped
+    /// path must never become a new, empty branch that real work goes into.
     public static func open(
         path: String, clock: Clock = .system, ids: IDGenerator = .system, random: RandomDigits = .system,
-        readOnly forced: Bool = false
+        readOnly forced: Bool = false, create: Bool = false
     ) throws -> AppDatabase {
+        if !create && !FileManager.default.fileExists(atPath: path) { throw StoreError.databaseMissing(path: path) }
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)

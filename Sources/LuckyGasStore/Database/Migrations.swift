@@ -377,6 +377,9 @@ enum Migrations {
                   substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + abs(random()) % 4, 1) ||
                   substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))));
                 INSERT OR IGNORE INTO sync_state (key, value) VALUES ('device_epoch', '1');
+                ALTER TABLE credit_hold ADD COLUMN kind TEXT NOT NULL DEFAULT 'MANUAL'
+                  CHECK (kind IN ('MANUAL', 'BOUNCED_CHECK'));
+                UPDATE credit_hold SET kind = 'BOUNCED_CHECK' WHERE reason LIKE '支票退票 %';
                 INSERT OR IGNORE INTO parameter (key, value, description) VALUES
                   ('branch.demo', '0', '示範資料庫 1 = demo data, not a real branch');
                 """)

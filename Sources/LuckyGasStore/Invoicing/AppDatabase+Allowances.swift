@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import LuckyGasCore
 import LuckyGasFormats
+import LuckyGasWire
 
 extension AppDatabase {
     /// Issues an allowance (折讓, G0401) against part of an invoice, per line, net and tax apart.
@@ -15,9 +16,8 @@ extension AppDatabase {
         try session.require(.invoices)
         let reason = try InvoiceStore.reason(reason)
         let approver = try approval.map { try checkOverride($0, actingAs: session) }
-        let now = clock.now()
-        let ids = ids
-        return try write { db in
+        return try intent(session, .invoices) { intent in
+            let (db, now) = (intent.db, intent.now)
             guard let invoice = try InvoiceStore.record(db, number: number) else {
                 throw StoreError.invoiceNotFound(number.rawValue)
             }
@@ -67,14 +67,8 @@ extension AppDatabase {
                         allowance, index + 1, line.invoiceSequence, line.description, line.net.amount, line.tax.amount,
                     ])
             }
-            try db.execute(
-                sql: """
-                    UPDATE open_item SET amount = amount - ?, open_amount = open_amount - ?
-                    WHERE kind = 'INVOICE' AND reference = ?
-                    """, arguments: [draft.total.amount, draft.total.amount, number.rawValue])
-            try ReceivablesStore.changed(
-                db, kind: "INVOICE", reference: number.rawValue, date: now.date, delta: -draft.total,
-                cause: "ALLOWANCE", document: allowance)
+            try OpenItems.adjustInvoice(
+                db, number, by: -draft.total, on: now.date, cause: "ALLOWANCE", document: allowance)
             try InvoiceStore.post(
                 db,
                 .allowance(
@@ -92,10 +86,12 @@ extension AppDatabase {
             let record = AllowanceRecord(
                 number: allowance, invoice: number, issuedAt: now, issuedBy: session.name, draft: draft, reason: reason,
                 approvedBy: approver?.name, status: .issued)
-            try Change(
-                action: "allowance.issue", entity: "allowance", entityID: allowance, before: nil,
-                after: AuditLog.json(record), version: 1, event: "AllowanceIssued"
-            ).record(db, user: session.name, at: now, ids: ids)
+            try intent.audit("allowance.issue", "allowance", allowance, after: record)
+            try intent.emit(
+                AllowanceIssued(
+                    number: allowance, invoiceNumber: number.rawValue, customerID: invoice.customer.rawValue,
+                    net: draft.net.amount, tax: draft.tax.amount, total: draft.total.amount, reason: reason,
+                    approvedBy: approver?.name, issuedAt: now.iso, issuedBy: session.name), .created)
             return record
         }
     }
@@ -104,9 +100,8 @@ extension AppDatabase {
     public func cancelAllowance(_ number: String, reason: String, by session: UserSession) throws {
         try session.require(.invoices)
         let reason = try InvoiceStore.reason(reason)
-        let now = clock.now()
-        let ids = ids
-        try write { db in
+        try intent(session, .invoices) { intent in
+            let (db, now) = (intent.db, intent.now)
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM allowance WHERE number = ?", arguments: [number])
             else {
                 throw StoreError.allowanceNotFound(number)
@@ -125,14 +120,8 @@ extension AppDatabase {
                     UPDATE allowance SET status = 'CANCELLED', cancelled_at = ?, cancelled_by = ?, cancel_reason = ?
                     WHERE number = ?
                     """, arguments: [now.iso, session.name, reason, number])
-            try db.execute(
-                sql: """
-                    UPDATE open_item SET amount = amount + ?, open_amount = open_amount + ?
-                    WHERE kind = 'INVOICE' AND reference = ?
-                    """, arguments: [(net + tax).amount, (net + tax).amount, invoiceNumber.rawValue])
-            try ReceivablesStore.changed(
-                db, kind: "INVOICE", reference: invoiceNumber.rawValue, date: now.date, delta: net + tax,
-                cause: "ALLOWANCE_CANCEL", document: number)
+            try OpenItems.adjustInvoice(
+                db, invoiceNumber, by: net + tax, on: now.date, cause: "ALLOWANCE_CANCEL", document: number)
             try InvoiceStore.post(
                 db,
                 .allowanceCancelled(
@@ -145,10 +134,13 @@ extension AppDatabase {
                     number: number, allowanceDate: issuedAt.date, buyerIdentifier: invoice.draft.buyer.identifier,
                     sellerUBN: company.ubn, at: now, reason: reason),
                 at: now)
-            try Change(
-                action: "allowance.cancel", entity: "allowance", entityID: number, before: #"{"status":"ISSUED"}"#,
-                after: AuditLog.json(["status": "CANCELLED", "reason": reason]), version: 2, event: "AllowanceCancelled"
-            ).record(db, user: session.name, at: now, ids: ids)
+            intent.audit(
+                "allowance.cancel", "allowance", number, beforeJSON: #"{"status":"ISSUED"}"#,
+                afterJSON: try AuditLog.json(["status": "CANCELLED", "reason": reason]))
+            try intent.emit(
+                AllowanceCancelled(
+                    number: number, invoiceNumber: invoiceNumber.rawValue, reason: reason, cancelledAt: now.iso,
+                    cancelledBy: session.name), .changed)
         }
     }
 }

@@ -41,9 +41,8 @@ extension AppDatabase {
 
     /// Marks messages as written into the Turnkey folders.
     public func markExported(_ files: [(id: Int64, fileName: String)], by session: UserSession) throws {
-        try session.require(.invoices)
-        let now = clock.now()
-        try write { db in
+        try intent(session, .invoices) { intent in
+            let (db, now) = (intent.db, intent.now)
             for file in files {
                 try db.cachedStatement(
                     sql: """
@@ -52,6 +51,9 @@ extension AppDatabase {
                         """
                 ).execute(arguments: [file.fileName, now.iso, file.id])
             }
+            try intent.audit(
+                "einvoice.export", "einvoice_message", files.first?.fileName ?? "-",
+                after: ["messages": files.count])
         }
     }
 
@@ -78,9 +80,8 @@ extension AppDatabase {
     /// Applies results to the newest exported message of each (type, reference); results for
     /// messages already settled the same way change nothing. Returns (accepted, rejected, unknown).
     public func applyUploadResults(_ results: [UploadResult], by session: UserSession) throws -> (Int, Int, Int) {
-        try session.require(.invoices)
-        let now = clock.now()
-        return try write { db in
+        try intent(session, .invoices) { intent in
+            let (db, now) = (intent.db, intent.now)
             var counts = (0, 0, 0)
             for result in results {
                 guard
@@ -99,6 +100,9 @@ extension AppDatabase {
                     arguments: [result.accepted ? "ACCEPTED" : "REJECTED", now.iso, result.reason, id])
                 if result.accepted { counts.0 += 1 } else { counts.1 += 1 }
             }
+            try intent.audit(
+                "einvoice.results", "einvoice_message", results.first?.reference ?? "-",
+                after: ["accepted": counts.0, "rejected": counts.1, "unknown": counts.2])
             return counts
         }
     }

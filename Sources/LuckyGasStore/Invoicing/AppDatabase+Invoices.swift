@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import LuckyGasCore
 import LuckyGasFormats
+import LuckyGasWire
 
 /// Which invoices to list.
 public struct InvoiceFilter: Sendable, Hashable {
@@ -49,10 +50,10 @@ extension AppDatabase {
                     JOIN open_item o ON o.id = a.open_item_id
                     WHERE o.kind = 'INVOICE' AND o.reference = ? AND a.reversed_on IS NULL ORDER BY a.id
                     """, arguments: [number.rawValue]
-            ).compactMap { row in
-                guard let receipt = try? ReceiptNumber(row["payment_number"] as String) else { return nil }
-                return PaymentShare(
-                    receipt: receipt, date: LocalDate.parsing(row["allocated_on"]),
+            ).map { row in
+                PaymentShare(
+                    receipt: try Stored.parsed(row, "payment_number", table: "allocation", ReceiptNumber.init),
+                    date: try Stored.date(row, "allocated_on", table: "allocation"),
                     amount: Money(row["amount"] as Int64))
             }
             return record
@@ -113,9 +114,8 @@ extension AppDatabase {
         try session.require(.invoices)
         let reason = try InvoiceStore.reason(reason)
         let approver = try approval.map { try checkOverride($0, actingAs: session) }
-        let now = clock.now()
-        let ids = ids
-        try write { db in
+        try intent(session, .invoices) { intent in
+            let (db, now) = (intent.db, intent.now)
             let invoice = try InvoiceStore.correctable(db, number: number, on: now.date)
             if invoice.issuedAt.date < now.date && approver == nil {
                 throw InvoicingError.supervisorRequired(
@@ -133,17 +133,10 @@ extension AppDatabase {
             try db.execute(
                 sql: """
                     UPDATE invoice SET status = 'CANCELLED', cancelled_at = ?, cancelled_by = ?, cancel_reason = ?,
-                      approved_by = ?, version = version + 1 WHERE number = ?
+                      approved_by = ? WHERE number = ?
                     """,
                 arguments: [now.iso, session.name, reason, approver?.name, number.rawValue])
-            try ReceivablesStore.changed(
-                db, kind: "INVOICE", reference: number.rawValue, date: now.date, delta: -invoice.open,
-                cause: "CANCEL", document: number.rawValue)
-            try db.execute(
-                sql: """
-                    UPDATE open_item SET open_amount = 0, closed_reason = 'CANCELLED'
-                    WHERE kind = 'INVOICE' AND reference = ?
-                    """, arguments: [number.rawValue])
+            try OpenItems.closeCancelled(db, number, open: invoice.open, on: now.date)
             try InvoiceStore.post(
                 db, .invoiceCancelled(number, customer: invoice.customer, split: invoice.draft.split, date: now.date),
                 at: now, by: session.name)
@@ -154,12 +147,13 @@ extension AppDatabase {
                     .cancel, number: number, invoiceDate: invoice.issuedAt.date,
                     buyerIdentifier: invoice.draft.buyer.identifier, sellerUBN: company.ubn, at: now, reason: reason),
                 at: now)
-            try Change(
-                action: "invoice.cancel", entity: "invoice", entityID: number.rawValue,
-                before: #"{"status":"ISSUED"}"#,
-                after: AuditLog.json(["status": "CANCELLED", "reason": reason, "approvedBy": approver?.name ?? ""]),
-                version: 2, event: "InvoiceCancelled"
-            ).record(db, user: session.name, at: now, ids: ids)
+            intent.audit(
+                "invoice.cancel", "invoice", number.rawValue, beforeJSON: #"{"status":"ISSUED"}"#,
+                afterJSON: try AuditLog.json(["status": "CANCELLED", "reason": reason, "approvedBy": approver?.name ?? ""]))
+            try intent.emit(
+                InvoiceCancelled(
+                    number: number.rawValue, reason: reason, approvedBy: approver?.name, cancelledAt: now.iso,
+                    cancelledBy: session.name), .changed)
         }
     }
 
@@ -172,9 +166,8 @@ extension AppDatabase {
         try session.require(.invoices)
         let reason = try InvoiceStore.reason(reason)
         _ = try inputText(buyer.name, field: "買方名稱 buyer name", limit: FreeText.Limit.name)
-        let now = clock.now()
-        let ids = ids
-        try write { db in
+        try intent(session, .invoices) { intent in
+            let (db, now) = (intent.db, intent.now)
             let invoice = try InvoiceStore.correctable(db, number: number, on: now.date)
             guard buyer != invoice.draft.buyer else { throw InvoicingError.nothingToChange }
             guard !invoice.allowances.contains(where: { $0.status == .issued }) else {
@@ -190,8 +183,8 @@ extension AppDatabase {
             for index in draft.lines.indices { draft.lines[index].amount = amounts[index] }
             try db.execute(
                 sql: """
-                    UPDATE invoice SET buyer = ?, buyer_identifier = ?, is_business = ?, voids = voids + 1,
-                      version = version + 1 WHERE number = ?
+                    UPDATE invoice SET buyer = ?, buyer_identifier = ?, is_business = ?, voids = voids + 1
+                    WHERE number = ?
                     """,
                 arguments: [try InvoiceStore.encode(buyer), buyer.identifier, buyer.isBusiness, number.rawValue])
             try InvoiceStore.writeLines(db, number: number, lines: draft.lines)
@@ -208,30 +201,28 @@ extension AppDatabase {
                     number: number, issuedAt: invoice.issuedAt, seller: InvoiceStore.seller(company), draft: draft,
                     randomNumber: invoice.randomNumber, relateNumber: invoice.order?.rawValue),
                 at: now)
-            try Change(
-                action: "invoice.void_reissue", entity: "invoice", entityID: number.rawValue,
-                before: try InvoiceStore.encode(invoice.draft.buyer), after: try InvoiceStore.encode(buyer),
-                version: invoice.voids + 2, event: "InvoiceVoidedAndReissued",
-                payload: AuditLog.json(["number": number.rawValue, "reason": reason])
-            ).record(db, user: session.name, at: now, ids: ids)
+            intent.audit(
+                "invoice.void_reissue", "invoice", number.rawValue,
+                beforeJSON: try InvoiceStore.encode(invoice.draft.buyer), afterJSON: try InvoiceStore.encode(buyer))
+            try intent.emit(
+                InvoiceVoidedAndReissued(
+                    number: number.rawValue, reason: reason, previousBuyer: WireBuyer(invoice.draft.buyer),
+                    buyer: WireBuyer(buyer), at: now.iso, by: session.name), .changed)
         }
     }
 
     /// Records a printed proof and tells whether it is a reprint (補印). Only one original exists.
     public func recordProofPrint(_ number: InvoiceNumber, by session: UserSession) throws -> Bool {
-        try session.require(.invoices)
-        let now = clock.now()
-        let ids = ids
-        return try write { db in
+        return try intent(session, .invoices) { intent in
+            let db = intent.db
             guard
                 let prints = try Int.fetchOne(
                     db, sql: "SELECT prints FROM invoice WHERE number = ?", arguments: [number.rawValue])
             else { throw StoreError.invoiceNotFound(number.rawValue) }
             try db.execute(sql: "UPDATE invoice SET prints = prints + 1 WHERE number = ?", arguments: [number.rawValue])
-            try Change(
-                action: prints == 0 ? "invoice.print" : "invoice.reprint", entity: "invoice", entityID: number.rawValue,
-                before: nil, after: #"{"prints":\#(prints + 1)}"#, version: 0, event: nil
-            ).record(db, user: session.name, at: now, ids: ids)
+            intent.audit(
+                prints == 0 ? "invoice.print" : "invoice.reprint", "invoice", number.rawValue,
+                afterJSON: #"{"prints":\#(prints + 1)}"#)
             return prints > 0
         }
     }

@@ -14,9 +14,8 @@ extension AppDatabase {
         guard session.role.allows(.invoices) || session.role.allows(.administer) else {
             throw StoreError.notPermitted(user: session.name, role: session.role, permission: .invoices)
         }
-        let now = clock.now()
-        let ids = ids
-        return try write { db in
+        return try intent(session, .invoices, .administer) { intent in
+            let (db, now) = (intent.db, intent.now)
             let company = try InvoiceStore.company(db)
             var summary = TrackImportSummary(added: 0, alreadyPresent: 0, numbers: 0)
             for allocation in allocations {
@@ -55,10 +54,7 @@ extension AppDatabase {
                     ])
                 summary.added += 1
                 summary.numbers += allocation.end - allocation.begin + 1
-                try Change(
-                    action: "einvoice.track_import", entity: "invoice_track", entityID: label, before: nil,
-                    after: AuditLog.json(allocation), version: 1, event: nil
-                ).record(db, user: session.name, at: now, ids: ids)
+                try intent.audit("einvoice.track_import", "invoice_track", label, after: allocation)
             }
             return summary
         }
@@ -86,10 +82,8 @@ extension AppDatabase {
     /// are closed for issuing. Returns how many messages were queued (0 when already reported).
     @discardableResult
     public func reportBlankNumbers(period: InvoicePeriod, by session: UserSession) throws -> Int {
-        try session.require(.invoices)
-        let now = clock.now()
-        let ids = ids
-        return try write { db in
+        return try intent(session, .invoices) { intent in
+            let (db, now) = (intent.db, intent.now)
             guard now.date > period.end else { throw InvoicingError.periodNotOver(period) }
             let company = try InvoiceStore.company(db)
             let rows = try Row.fetchAll(
@@ -114,11 +108,9 @@ extension AppDatabase {
                     xml: MIGWriter.blank(sellerUBN: company.ubn, period: period, track: track, ranges: list), at: now)
             }
             if !rows.isEmpty {
-                try Change(
-                    action: "einvoice.blank", entity: "invoice_track", entityID: period.code, before: nil,
-                    after: AuditLog.json(ranges.mapValues { $0.map { "\($0.lowerBound)-\($0.upperBound)" } }),
-                    version: 1, event: nil
-                ).record(db, user: session.name, at: now, ids: ids)
+                try intent.audit(
+                    "einvoice.blank", "invoice_track", period.code,
+                    after: ranges.mapValues { $0.map { "\($0.lowerBound)-\($0.upperBound)" } })
             }
             return ranges.count
         }

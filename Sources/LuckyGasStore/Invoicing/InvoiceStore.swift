@@ -125,11 +125,7 @@ enum InvoiceStore {
         return reason
     }
 
-    static func encode(_ buyer: InvoiceBuyer) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return String(decoding: try encoder.encode(buyer), as: UTF8.self)
-    }
+    static func encode(_ buyer: InvoiceBuyer) throws -> String { try AuditLog.json(buyer) }
 
     static func decodeBuyer(_ text: String) throws -> InvoiceBuyer {
         try JSONDecoder().decode(InvoiceBuyer.self, from: Data(text.utf8))

@@ -1,5 +1,6 @@
 import GRDB
 import LuckyGasCore
+import LuckyGasWire
 
 extension AppDatabase {
     /// Moves an order along its life cycle (assign, depart, deliver, fail, reschedule) through the
@@ -17,10 +18,8 @@ extension AppDatabase {
             try deliverOrder(number, by: session)
             return
         }
-        try session.require(.dispatch)
-        let now = clock.now()
-        let ids = ids
-        try write { db in
+        try intent(session, .dispatch) { intent in
+            let db = intent.db
             guard let before = try Self.orderRecord(db, number: number) else {
                 throw StoreError.orderNotFound(number.rawValue)
             }
@@ -28,21 +27,26 @@ extension AppDatabase {
             let note = try inputText(note, field: "備註 note")
             if event == .fail && note.isEmpty { throw StoreError.reasonRequired }
             try db.execute(
-                sql: "UPDATE sales_order SET status = ?, version = version + 1 WHERE number = ?",
+                sql: "UPDATE sales_order SET status = ? WHERE number = ?",
                 arguments: [status.rawValue, number.rawValue])
+            let (id, at, by) = (number.rawValue, intent.now.iso, intent.user)
+            let moved = status.rawValue
+            switch event {
+            case .assign: try intent.emit(OrderAssigned(number: id, status: moved, note: note, at: at, by: by), .changed)
+            case .unassign:
+                try intent.emit(OrderUnassigned(number: id, status: moved, note: note, at: at, by: by), .changed)
+            case .depart: try intent.emit(OrderDeparted(number: id, status: moved, note: note, at: at, by: by), .changed)
+            case .fail: try intent.emit(OrderFailed(number: id, status: moved, note: note, at: at, by: by), .changed)
+            case .reschedule:
+                try intent.emit(OrderRescheduled(number: id, status: moved, note: note, at: at, by: by), .changed)
+            case .deliver, .cancel: throw StoreError.reasonRequired  // handled above, never here
+            }
             guard let after = try Self.orderRecord(db, number: number) else {
                 throw StoreError.orderNotFound(number.rawValue)
             }
-            let payload = try AuditLog.json([
-                "number": number.rawValue, "uuid": before.uuid, "event": event.rawValue, "status": status.rawValue,
-                "note": note, "at": now.iso, "by": session.name,
-            ])
-            try Change(
-                action: "order.\(event.rawValue.lowercased())", entity: "order", entityID: number.rawValue,
-                before: AuditLog.json(OrderState(before)), after: AuditLog.json(OrderState(after)),
-                version: after.version,
-                event: "Order\(status.rawValue.capitalized.replacingOccurrences(of: "_", with: ""))", payload: payload
-            ).record(db, user: session.name, at: now, ids: ids)
+            try intent.audit(
+                "order.\(event.rawValue.lowercased())", "order", id, before: OrderState(before),
+                after: OrderState(after))
         }
     }
 }

@@ -1,5 +1,6 @@
 import GRDB
 import LuckyGasCore
+import LuckyGasWire
 
 extension AppDatabase {
     /// Prices an order without writing anything (the live breakdown of the order screen).
@@ -46,9 +47,9 @@ extension AppDatabase {
     {
         try session.require(.placeOrders)
         let approver = try override.map { try checkOverride($0, actingAs: session) }
-        let now = clock.now()
-        let ids = ids
-        return try write { db in
+        return try intent(session, .placeOrders) { intent in
+            let db = intent.db
+            let now = intent.now
             let (quote, address, calendar, phones) = try Self.price(db, input)
             try calendar.checkDelivery(date: input.date, slot: input.slot, at: now)
             guard let position = try Self.creditPosition(db, customer: input.customer, today: now.date) else {
@@ -65,23 +66,22 @@ extension AppDatabase {
                 guard refusal.isOverridable else { throw StoreError.overrideNotAllowed(refusal) }
                 reserve = position.terms.usesCredit ? quote.total : .zero
                 overriddenBy = approver.name
-                try Change(
-                    action: "credit.override", entity: "customer", entityID: input.customer.rawValue,
-                    after: AuditLog.json([
+                try intent.audit(
+                    "credit.override", "customer", input.customer.rawValue,
+                    after: [
                         "supervisor": approver.name, "reason": override.reason, "refusal": refusal.operatorMessage.en,
-                    ]),
-                    version: 0, event: nil
-                ).record(db, user: approver.name, at: now, ids: ids)
+                    ], by: approver.name)
             }
-            let sequence =
-                try Int.fetchOne(
+            guard
+                let sequence = try Int.fetchOne(
                     db.cachedStatement(
                         sql: """
                             INSERT INTO order_sequence (day, last) VALUES (?, 1)
                             ON CONFLICT(day) DO UPDATE SET last = last + 1 RETURNING last
-                            """), arguments: [now.date.iso]) ?? 1
+                            """), arguments: [now.date.iso])
+            else { throw StoreError.database("order_sequence returned no number") }
             let number = OrderNumber(day: now.date, sequence: sequence)
-            let uuid = ids.uuid()
+            let uuid = intent.ids.uuid()
             try db.cachedStatement(
                 sql: """
                     INSERT INTO sales_order (number, uuid, customer_id, address_id, delivery_date, slot, status,
@@ -111,22 +111,24 @@ extension AppDatabase {
                 try Reservations.record(
                     db, .reserve, customer: input.customer, order: number, amount: reserve, at: now, by: session.name)
             }
-            let payload = OrderPlacedPayload(
-                number: number, uuid: uuid, customer: input.customer, addressID: address.id ?? 0, date: input.date,
-                slot: input.slot, quote: quote, reserved: reserve, placedAt: now, placedBy: session.name,
-                creditOverrideBy: overriddenBy)
-            try Change(
-                action: "order.place", entity: "order", entityID: number.rawValue, after: AuditLog.json(payload),
-                version: 1, event: "OrderPlaced"
-            ).record(db, user: session.name, at: now, ids: ids)
+            let placed = OrderPlaced(
+                number: number.rawValue, uuid: uuid, customerID: input.customer.rawValue, addressID: address.id ?? 0,
+                deliveryDate: input.date.iso, slot: input.slot.rawValue, lines: quote.lines.map(WireOrderLine.init),
+                goodsGross: quote.goodsGross.amount, discount: quote.discount.amount,
+                deliveryFee: quote.deliveryFee.amount, net: quote.net.amount, tax: quote.tax.amount,
+                total: quote.total.amount, depositAtRisk: quote.depositAtRisk.amount, reserved: reserve.amount,
+                placedAt: now.iso, placedBy: session.name, creditOverrideBy: overriddenBy,
+                creditOverrideReason: overriddenBy == nil ? nil : override?.reason)
+            try intent.audit("order.place", "order", number.rawValue, after: placed)
+            try intent.emit(placed, .created)
             // The confirmation text goes out through the same outbox, so it is sent once the
             // order is known to head office and never for an order that rolled back.
             let sms = OrderConfirmationSMS(
                 order: number, date: input.date, slot: input.slot, total: quote.total, phones: phones)
             if let sms {
-                try Outbox.enqueue(
-                    db, eventID: ids.uuid(), aggregateType: "sms", aggregateID: number.rawValue, version: 1,
-                    eventType: "SmsRequested", payload: AuditLog.json(sms), at: now)
+                try intent.emit(
+                    SmsRequested(order: number.rawValue, to: sms.to, sender: sms.sender, message: sms.message),
+                    .unchanged)
             }
             return PlacedOrder(
                 number: number, quote: quote, reserved: reserve,
@@ -146,9 +148,9 @@ extension AppDatabase {
         let reason = try inputText(reason, field: "原因 reason")
         guard !reason.isEmpty else { throw StoreError.reasonRequired }
         let approver = try override.map { try checkOverride($0, actingAs: session) }
-        let now = clock.now()
-        let ids = ids
-        try write { db in
+        try intent(session, .cancelOrders) { intent in
+            let db = intent.db
+            let now = intent.now
             guard let before = try Self.orderRecord(db, number: number) else {
                 throw StoreError.orderNotFound(number.rawValue)
             }
@@ -156,11 +158,10 @@ extension AppDatabase {
             if now > before.cancellationDeadline && approver == nil {
                 throw StoreError.cancellationWindowPassed(deadline: before.cancellationDeadline)
             }
-            let approvedBy = approver?.name
             try db.execute(
                 sql: """
-                    UPDATE sales_order SET status = ?, cancelled_at = ?, cancelled_by = ?, cancel_reason = ?,
-                      version = version + 1 WHERE number = ?
+                    UPDATE sales_order SET status = ?, cancelled_at = ?, cancelled_by = ?, cancel_reason = ?
+                    WHERE number = ?
                     """,
                 arguments: [status.rawValue, now.iso, session.name, reason, number.rawValue])
             if before.reserved > .zero {
@@ -168,18 +169,15 @@ extension AppDatabase {
                     db, .release, customer: before.customer, order: number, amount: before.reserved, at: now,
                     by: session.name)
             }
+            try intent.emit(
+                OrderCancelled(
+                    number: number.rawValue, reason: reason, released: before.reserved.amount, cancelledAt: now.iso,
+                    cancelledBy: session.name, approvedBy: approver?.name), .changed)
             guard let after = try Self.orderRecord(db, number: number) else {
                 throw StoreError.orderNotFound(number.rawValue)
             }
-            let payload = OrderCancelledPayload(
-                number: number, uuid: before.uuid, reason: reason, released: before.reserved, cancelledAt: now,
-                cancelledBy: session.name, approvedBy: approvedBy)
-            try Change(
-                action: "order.cancel", entity: "order", entityID: number.rawValue,
-                before: AuditLog.json(OrderState(before)), after: AuditLog.json(OrderState(after)),
-                version: after.version,
-                event: "OrderCancelled", payload: AuditLog.json(payload)
-            ).record(db, user: session.name, at: now, ids: ids)
+            try intent.audit(
+                "order.cancel", "order", number.rawValue, before: OrderState(before), after: OrderState(after))
         }
     }
 
@@ -203,8 +201,8 @@ extension AppDatabase {
         let lines = try Row.fetchAll(
             db.cachedStatement(sql: "SELECT * FROM order_line WHERE order_number = ? ORDER BY line_no"),
             arguments: [number.rawValue]
-        ).compactMap { line -> QuoteLine? in
-            guard let code = try? ProductCode(line["product_code"] as String) else { return nil }
+        ).map { line -> QuoteLine in
+            let code = try Stored.parsed(line, "product_code", table: "order_line", id: number.rawValue, ProductCode.init)
             return QuoteLine(
                 product: code, name: line["name"], quantity: line["quantity"],
                 unitPrice: Money(line["unit_price"] as Int64),
@@ -219,18 +217,21 @@ extension AppDatabase {
             feeFactorPermille: row["fee_factor_permille"], freeDelivery: fee == .zero, net: Money(row["net"] as Int64),
             tax: Money(row["tax"] as Int64),
             total: Money(row["total"] as Int64), depositAtRisk: Money(row["deposit_at_risk"] as Int64))
-        let date = try LocalDate(row["delivery_date"] as String)
-        let slot = DeliverySlot(rawValue: row["slot"]) ?? .morning
-        let placedAt = try LocalDateTime(row["placed_at"] as String)
+        let id = number.rawValue
+        let date = try Stored.date(row, "delivery_date", table: "sales_order", id: id)
+        let slot = try Stored.value(DeliverySlot.self, row, "slot", table: "sales_order", id: id)
+        let placedAt = try Stored.parsed(row, "placed_at", table: "sales_order", id: id, LocalDateTime.init)
         let calendar = try Parameters.calendar(db)
         return OrderRecord(
-            number: number, uuid: row["uuid"], customer: try CustomerID(row["customer_id"] as String),
+            number: number, uuid: row["uuid"],
+            customer: try Stored.customerID(row, "customer_id", table: "sales_order", id: id),
             customerName: row["customer_name"], addressID: row["address_id"], address: row["address_text"],
-            zone: Zone(rawValue: row["zone"]) ?? .north, date: date, slot: slot,
-            status: OrderStatus(rawValue: row["status"]) ?? .confirmed, quote: quote, placedAt: placedAt,
+            zone: try Stored.value(Zone.self, row, "zone", table: "customer_address"), date: date, slot: slot,
+            status: try Stored.value(OrderStatus.self, row, "status", table: "sales_order", id: id), quote: quote,
+            placedAt: placedAt,
             placedBy: row["placed_by"], creditOverrideBy: row["credit_override_by"],
             creditOverrideReason: row["credit_override_reason"],
-            cancelledAt: (row["cancelled_at"] as String?).flatMap { try? LocalDateTime($0) },
+            cancelledAt: try Stored.moment(row, "cancelled_at", table: "sales_order", id: id),
             cancelledBy: row["cancelled_by"], cancelReason: row["cancel_reason"],
             reserved: Money(row["reserved"] as Int64),
             cancellationDeadline: calendar.cancellationDeadline(date: date, slot: slot, placedAt: placedAt),
@@ -267,44 +268,18 @@ extension AppDatabase {
                     FROM sales_order o JOIN customer c ON c.id = o.customer_id \(whereClause)
                     ORDER BY o.delivery_date DESC, o.number DESC LIMIT ?
                     """, arguments: StatementArguments(arguments)
-            ).compactMap { row in
-                guard let number = try? OrderNumber(row["number"] as String),
-                    let customer = try? CustomerID(row["customer_id"] as String),
-                    let date = try? LocalDate(row["delivery_date"] as String)
-                else { return nil }
+            ).map { row in
+                let number = try Stored.parsed(row, "number", table: "sales_order", OrderNumber.init)
+                let id = number.rawValue
                 return OrderSummary(
-                    number: number, customer: customer, customerName: row["name"], date: date,
-                    slot: DeliverySlot(rawValue: row["slot"]) ?? .morning,
-                    status: OrderStatus(rawValue: row["status"]) ?? .confirmed, total: Money(row["total"] as Int64))
+                    number: number, customer: try Stored.customerID(row, "customer_id", table: "sales_order", id: id),
+                    customerName: row["name"], date: try Stored.date(row, "delivery_date", table: "sales_order", id: id),
+                    slot: try Stored.value(DeliverySlot.self, row, "slot", table: "sales_order", id: id),
+                    status: try Stored.value(OrderStatus.self, row, "status", table: "sales_order", id: id),
+                    total: Money(row["total"] as Int64))
             }
         }
     }
-}
-
-/// The outbox payload of `OrderPlaced`.
-struct OrderPlacedPayload: Codable {
-    var number: OrderNumber
-    var uuid: String
-    var customer: CustomerID
-    var addressID: Int64
-    var date: LocalDate
-    var slot: DeliverySlot
-    var quote: Quote
-    var reserved: Money
-    var placedAt: LocalDateTime
-    var placedBy: String
-    var creditOverrideBy: String?
-}
-
-/// The outbox payload of `OrderCancelled`.
-struct OrderCancelledPayload: Codable {
-    var number: OrderNumber
-    var uuid: String
-    var reason: String
-    var released: Money
-    var cancelledAt: LocalDateTime
-    var cancelledBy: String
-    var approvedBy: String?
 }
 
 /// The changing part of an order, for audit before/after values (the full order is audited once, when placed).

@@ -3,6 +3,9 @@ import LuckyGasCore
 
 /// Reads the (param) values of DOMAIN.md from the `parameter`, `price_rule` and `holiday` tables.
 enum Parameters {
+    /// Parameters whose value is a secret: never in an audit entry or an event (`***`).
+    static func isSecret(_ key: String) -> Bool { key == "einvoice.qr_key" }
+
     static func value(_ db: Database, _ key: String) throws -> String? {
         try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM parameter WHERE key = ?"), arguments: [key])
     }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import LuckyGasCore
+import LuckyGasWire
 
 extension AppDatabase {
     /// The aging report as of `asOf` (today when nil): every open item's residual on that date by
@@ -40,7 +41,7 @@ extension AppDatabase {
             guard residual > 0 else { continue }
             let id: String = item["customer_id"]
             var line = row(id)
-            line.add(Money(residual), daysPastDue: LocalDate.parsing(item["due_date"]).days(until: asOf))
+            line.add(Money(residual), daysPastDue: try Stored.date(item, "due_date", table: "open_item").days(until: asOf))
             rows[id] = line
         }
         for (id, credit) in try unappliedByCustomer(db, asOf: asOf) where credit != .zero {
@@ -119,7 +120,7 @@ extension AppDatabase {
                 let credit = Money(row["credit"] as Int64)
                 balance += debit - credit
                 return StatementLine(
-                    date: LocalDate.parsing(row["date"]), reference: row["reference"],
+                    date: try Stored.date(row, "date", table: "open_item_change"), reference: row["reference"],
                     description: row["description"], debit: debit, credit: credit, balance: balance)
             }
             let day = to.iso
@@ -147,10 +148,9 @@ extension AppDatabase {
     @discardableResult
     public func postProvision(asOf: LocalDate, by session: UserSession) throws -> (required: Money, change: Money) {
         try session.require(.payments)
-        let now = clock.now()
-        let ids = ids
         let reference = "PROV-\(asOf.year)\(asOf.month < 10 ? "0" : "")\(asOf.month)"
-        return try write { db in
+        return try intent(session, .payments) { intent in
+            let (db, now) = (intent.db, intent.now)
             try Parameters.checkPostingDate(db, asOf, field: "提列基準日 as-of date", today: now.date)
             if try Bool.fetchOne(
                 db, sql: "SELECT 1 FROM journal_entry WHERE source = 'PROVISION' AND reference = ?",
@@ -169,82 +169,14 @@ extension AppDatabase {
             let change = report.provisionRequired - held
             try InvoiceStore.post(
                 db, .provision(reference: reference, change: change, date: asOf), at: now, by: session.name)
-            try Change(
-                action: "receivables.provision", entity: "ledger", entityID: reference, before: nil,
-                after: AuditLog.json(["required": report.provisionRequired.amount, "change": change.amount]),
-                version: 1,
-                event: "ProvisionPosted"
-            ).record(db, user: session.name, at: now, ids: ids)
+            try intent.audit(
+                "receivables.provision", "ledger", reference,
+                after: ["required": report.provisionRequired.amount, "change": change.amount])
+            try intent.emit(
+                ProvisionPosted(
+                    reference: reference, asOf: asOf.iso, required: report.provisionRequired.amount,
+                    change: change.amount, at: now.iso, by: session.name), .created)
             return (report.provisionRequired, change)
-        }
-    }
-
-    /// Every hold in force: manual ones with their reason, and the automatic ones (an item more
-    /// than the parameter's days past due, or receivables above the limit), which lift by
-    /// themselves once paid.
-    public func creditHolds() throws -> [HoldRecord] {
-        let today = clock.now().date
-        return try read { db in
-            let rules = try Parameters.creditRules(db)
-            var holds = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT h.customer_id, c.name, h.reason, h.placed_at, h.placed_by FROM credit_hold h
-                    JOIN customer c ON c.id = h.customer_id WHERE h.released_at IS NULL ORDER BY h.customer_id, h.id
-                    """
-            ).map { row in
-                HoldRecord(
-                    customer: (try? CustomerID(row["customer_id"])) ?? CustomerID(number: 0), name: row["name"],
-                    kind: "MANUAL", reason: CreditHold.manual(reason: row["reason"]).summary,
-                    placedAt: try? LocalDateTime(row["placed_at"] as String), placedBy: row["placed_by"])
-            }
-            let automatic = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT c.id, c.name, c.terms, c.credit_limit, MIN(o.due_date) AS oldest, SUM(o.open_amount) AS open,
-                      (SELECT COALESCE(SUM(unapplied), 0) FROM payment p WHERE p.customer_id = c.id AND p.status = 'POSTED')
-                        AS unapplied
-                    FROM open_item o JOIN customer c ON c.id = o.customer_id WHERE o.open_amount > 0
-                    GROUP BY c.id ORDER BY c.id
-                    """)
-            for row in automatic {
-                let customer = (try? CustomerID(row["id"] as String)) ?? CustomerID(number: 0)
-                let position = CreditPosition(
-                    terms: PaymentTerms(rawValue: row["terms"]) ?? .cod, status: .active,
-                    limit: Money(row["credit_limit"] as Int64),
-                    openAR: Money(row["open"] as Int64) - Money(row["unapplied"] as Int64), reserved: .zero,
-                    oldestDaysPastDue: LocalDate.parsing(row["oldest"]).days(until: today))
-                for hold in position.holds(rules: rules) {
-                    let kind =
-                        switch hold {
-                        case .manual: "MANUAL"
-                        case .overdue: "OVERDUE"
-                        case .overLimit: "OVER_LIMIT"
-                        }
-                    holds.append(
-                        HoldRecord(customer: customer, name: row["name"], kind: kind, reason: hold.summary))
-                }
-            }
-            return holds
-        }
-    }
-
-    /// Lifts a customer's manual holds, with a reason (automatic holds lift when paid).
-    public func releaseCreditHold(_ customer: CustomerID, reason: String, by session: UserSession) throws {
-        try session.require(.payments)
-        let reason = try inputText(reason, field: "原因 reason")
-        guard !reason.isEmpty else { throw StoreError.reasonRequired }
-        let now = clock.now()
-        try record(
-            by: session, action: "credit.release", entity: "customer", id: customer.rawValue,
-            event: "CreditHoldReleased", value: ["reason": reason]
-        ) { db in
-            try db.execute(
-                sql: """
-                    UPDATE credit_hold SET released_at = ?, released_by = ?, release_reason = ?
-                    WHERE customer_id = ? AND released_at IS NULL
-                    """, arguments: [now.iso, session.name, reason, customer.rawValue])
-            guard db.changesCount > 0 else { throw ReceivablesError.holdNotFound(customer) }
         }
     }
 

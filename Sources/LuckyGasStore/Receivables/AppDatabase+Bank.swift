@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import LuckyGasCore
 import LuckyGasFormats
+import LuckyGasWire
 
 extension AppDatabase {
     /// Imports a bank statement file (MT940, or a Taiwanese bank's CSV export) and matches its
@@ -34,10 +35,9 @@ extension AppDatabase {
         if !result.unbalanced.isEmpty && !allowUnbalanced {
             throw ReceivablesError.unbalancedStatement(result.unbalanced.joined(separator: "; "))
         }
-        let now = clock.now()
-        let ids = ids
         let counted = result
-        return try write { db in
+        return try intent(session, .payments) { intent in
+            let (db, now) = (intent.db, intent.now)
             var result = counted
             let prefix = try Parameters.virtualAccountPrefix(db)
             var newLines: [BankLineRecord] = []
@@ -72,7 +72,7 @@ extension AppDatabase {
                     seen[content, default: 0] += 1
                     let lineKey = Self.key([content, "\(seen[content] ?? 1)"])
                     let isMoneyIn = line.cents > 0 && statement.currency == "TWD" && line.money != nil
-                    let status = isMoneyIn || (line.isReversal && line.cents < 0) ? "OPEN" : "IGNORED"
+                    let status: BankLineStatus = isMoneyIn || (line.isReversal && line.cents < 0) ? .open : .ignored
                     let text = [line.customerReference, line.supplementary ?? "", line.details, line.payerName ?? ""]
                         .filter { !$0.isEmpty && $0 != "NONREF" }.joined(separator: " ")
                     try db.cachedStatement(
@@ -84,14 +84,14 @@ extension AppDatabase {
                     ).execute(arguments: [
                         statementID, lineKey, line.ordinal, line.valueDate.iso, line.mark, line.cents, line.typeCode,
                         line.customerReference, line.bankReference, text, line.virtualAccount, line.payerName,
-                        line.payerAccount, status, status == "IGNORED" ? MatchRule.notReceipt.rawValue : nil,
+                        line.payerAccount, status.rawValue, status == .ignored ? MatchRule.notReceipt.rawValue : nil,
                     ])
                     guard db.changesCount == 1 else {
                         result.duplicates += 1
                         continue
                     }
                     result.new += 1
-                    if status == "OPEN" {
+                    if status == .open {
                         newLines.append(
                             BankLineRecord(
                                 id: db.lastInsertedRowID, valueDate: line.valueDate, mark: line.mark,
@@ -102,15 +102,11 @@ extension AppDatabase {
                     }
                 }
             }
-            let counts = try Self.match(
-                db, lines: newLines, prefix: prefix, autoAccept: autoAccept, at: now, by: session.name, ids: ids)
+            let counts = try Self.match(intent, lines: newLines, prefix: prefix, autoAccept: autoAccept)
             result.matched = counts.matched
             result.suggested = counts.suggested
             result.exceptions = counts.exceptions
-            try Change(
-                action: "bank.import", entity: "bank_statement", entityID: fileName, before: nil,
-                after: AuditLog.json(result), version: 1, event: nil
-            ).record(db, user: session.name, at: now, ids: ids)
+            try intent.audit("bank.import", "bank_statement", fileName, after: result)
             return result
         }
     }
@@ -120,24 +116,25 @@ extension AppDatabase {
     public func matchBankLines(autoAccept: Bool, by session: UserSession) throws -> (
         matched: Int, suggested: Int, exceptions: Int
     ) {
-        try session.require(.payments)
-        let now = clock.now()
-        let ids = ids
-        return try write { db in
+        return try intent(session, .payments) { intent in
+            let db = intent.db
             let open = try Row.fetchAll(db, sql: "SELECT * FROM bank_line WHERE status = 'OPEN' ORDER BY id")
                 .map(Self.bankLine)
-            return try Self.match(
-                db, lines: open, prefix: try Parameters.virtualAccountPrefix(db), autoAccept: autoAccept, at: now,
-                by: session.name, ids: ids)
+            let counts = try Self.match(
+                intent, lines: open, prefix: try Parameters.virtualAccountPrefix(db), autoAccept: autoAccept)
+            try intent.audit(
+                "bank.match", "bank_line", "open",
+                after: ["lines": open.count, "matched": counts.matched, "suggested": counts.suggested])
+            return counts
         }
     }
 
     /// Statement lines by status (all when nil), oldest first.
-    public func bankLines(status: String? = "OPEN", limit: Int = 500) throws -> [BankLineRecord] {
+    public func bankLines(status: BankLineStatus? = .open, limit: Int = 500) throws -> [BankLineRecord] {
         try read { db in
             try Row.fetchAll(
                 db, sql: "SELECT * FROM bank_line WHERE (? IS NULL OR status = ?) ORDER BY id LIMIT ?",
-                arguments: [status, status, limit]
+                arguments: [status?.rawValue, status?.rawValue, limit]
             ).map(Self.bankLine)
         }
     }
@@ -148,7 +145,7 @@ extension AppDatabase {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM bank_line WHERE id = ?", arguments: [id]) else {
                 throw StoreError.bankLineNotFound(id)
             }
-            return Self.bankLine(row)
+            return try Self.bankLine(row)
         }
     }
 
@@ -159,15 +156,15 @@ extension AppDatabase {
         _ id: Int64, customer: CustomerID? = nil, shares: [(reference: String, amount: Money)]? = nil,
         by session: UserSession
     ) throws -> PaymentRecord {
-        try session.require(.payments)
-        let now = clock.now()
-        let ids = ids
-        return try write { db in
+        return try intent(session, .payments) { intent in
+            let (db, now) = (intent.db, intent.now)
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM bank_line WHERE id = ?", arguments: [id]) else {
                 throw StoreError.bankLineNotFound(id)
             }
-            let line = Self.bankLine(row)
-            guard line.status == "OPEN" else { throw ReceivablesError.bankLineNotOpen(id, status: line.status) }
+            let line = try Self.bankLine(row)
+            guard line.status == .open else {
+                throw ReceivablesError.bankLineNotOpen(id, status: line.status.rawValue)
+            }
             guard line.amount > .zero else { throw ReceivablesError.bankLineNotReceipt(id) }
             guard let payer = customer ?? line.suggestion?.customer else {
                 throw StoreError.invalid(.empty(field: "客戶 customer"))
@@ -181,8 +178,11 @@ extension AppDatabase {
                 request = .automatic
             }
             let rule = customer == nil && shares == nil ? (line.suggestion?.rule.rawValue ?? "MANUAL") : "MANUAL"
-            let number = try Self.post(
-                db, line: line, customer: payer, request: request, rule: rule, at: now, by: session.name, ids: ids)
+            let (number, shares) = try Self.post(intent, line: line, customer: payer, request: request, rule: rule)
+            try intent.audit(
+                "payment.record", "payment", number.rawValue,
+                after: BankReceiptAudit(
+                    line: line.id, receipt: number, customer: payer, amount: line.amount, rule: rule, shares: shares))
             if let account = line.payerAccount, !account.isEmpty {
                 try db.execute(
                     sql: """
@@ -201,29 +201,26 @@ extension AppDatabase {
         try session.require(.payments)
         let reason = try inputText(reason, field: "原因 reason")
         guard !reason.isEmpty else { throw ReceivablesError.reasonRequired }
-        let now = clock.now()
-        let ids = ids
-        try write { db in
-            let line = try Row.fetchOne(db, sql: "SELECT status FROM bank_line WHERE id = ?", arguments: [id])
-            guard let status = line?["status"] as String? else { throw StoreError.bankLineNotFound(id) }
-            guard status == "OPEN" else { throw ReceivablesError.bankLineNotOpen(id, status: status) }
+        try intent(session, .payments) { intent in
+            let (db, now) = (intent.db, intent.now)
+            guard let line = try Row.fetchOne(db, sql: "SELECT id, status FROM bank_line WHERE id = ?", arguments: [id])
+            else { throw StoreError.bankLineNotFound(id) }
+            let status = try Stored.value(BankLineStatus.self, line, "status", table: "bank_line")
+            guard status == .open else { throw ReceivablesError.bankLineNotOpen(id, status: status.rawValue) }
             try db.execute(
                 sql: "UPDATE bank_line SET status = 'REJECTED', decided_at = ?, decided_by = ?, note = ? WHERE id = ?",
                 arguments: [now.iso, session.name, reason, id])
-            try Change(
-                action: "bank.reject", entity: "bank_line", entityID: "\(id)", before: nil,
-                after: AuditLog.json(["reason": reason]), version: 1, event: nil
-            ).record(db, user: session.name, at: now, ids: ids)
+            try intent.audit("bank.reject", "bank_line", "\(id)", after: ["reason": reason])
+            try intent.emit(BankLineRejected(lineID: id, reason: reason, at: now.iso, by: session.name), .changed)
         }
     }
 
     // MARK: - Inside the transaction
 
     static func match(
-        _ db: Database, lines: [BankLineRecord], prefix: String, autoAccept: Bool, at now: LocalDateTime,
-        by user: String,
-        ids: IDGenerator
+        _ intent: Intent, lines: [BankLineRecord], prefix: String, autoAccept: Bool
     ) throws -> (matched: Int, suggested: Int, exceptions: Int) {
+        let (db, now) = (intent.db, intent.now)
         var counts = (matched: 0, suggested: 0, exceptions: 0)
         var posted: [BankReceiptAudit] = []
         let lookup = DatabaseMatchLookup(db: db)
@@ -244,10 +241,10 @@ extension AppDatabase {
             {
                 // The suggestion was made from the items as they are now, inside this transaction,
                 // so its shares go straight to the guarded updates; one audit entry covers the batch.
-                let number = try post(
-                    db, line: line, customer: customer, request: .none, validated: suggestion.shares,
+                let (number, _) = try post(
+                    intent, line: line, customer: customer, request: .none, validated: suggestion.shares,
                     suggestion: String(decoding: try encoder.encode(suggestion), as: UTF8.self),
-                    rule: suggestion.rule.rawValue, at: now, by: user, ids: ids, audit: false)
+                    rule: suggestion.rule.rawValue)
                 posted.append(
                     BankReceiptAudit(
                         line: id, receipt: number, customer: customer, amount: line.amount,
@@ -267,30 +264,30 @@ extension AppDatabase {
             }
         }
         if !posted.isEmpty {
-            try Change(
-                action: "bank.post", entity: "bank_line", entityID: "\(posted.count) receipts", before: nil,
-                after: AuditLog.json(posted), version: 1, event: "BankReceiptsPosted"
-            ).record(db, user: user, at: now, ids: ids)
+            let first = posted[0].line
+            try intent.audit("bank.post", "bank_line", "\(first)", after: posted)
         }
         return counts
     }
 
     /// Turns a line into a receipt for `customer`, allocated as asked, and marks it matched.
     static func post(
-        _ db: Database, line: BankLineRecord, customer: CustomerID, request: AllocationRequest,
-        validated: [AllocationShare]? = nil, suggestion: String? = nil, rule: String, at now: LocalDateTime,
-        by user: String, ids: IDGenerator, audit: Bool = true
-    ) throws -> ReceiptNumber {
+        _ intent: Intent, line: BankLineRecord, customer: CustomerID, request: AllocationRequest,
+        validated: [AllocationShare]? = nil, suggestion: String? = nil, rule: String
+    ) throws -> (ReceiptNumber, [AllocationShare]) {
+        let (db, now, user) = (intent.db, intent.now, intent.user)
         let input = PaymentInput(
             customer: customer, amount: line.amount, method: .bankTransfer, receivedOn: line.valueDate,
             reference: FreeText.printable(String(line.text.prefix(200))))
         let number = try ReceivablesStore.insertPayment(db, input, source: .bank, bankLine: line.id, at: now, by: user)
+        try ReceivablesStore.recorded(intent, number, input, source: .bank, bankLine: line.id)
         let shares =
             try validated
             ?? ReceivablesStore.shares(
                 db, request, customer: customer, reference: input.reference, unapplied: line.amount)
         try ReceivablesStore.apply(
             db, payment: number, customer: customer, shares: shares, rule: rule, at: now, by: user)
+        try ReceivablesStore.allocated(intent, number, shares: shares, rule: rule)
         try db.cachedStatement(
             sql: """
                 UPDATE bank_line SET status = 'MATCHED', payment_number = ?, customer_id = ?, decided_at = ?,
@@ -300,30 +297,30 @@ extension AppDatabase {
         ).execute(arguments: [
             number.rawValue, customer.rawValue, now.iso, user, suggestion, suggestion == nil ? nil : rule, line.id,
         ])
-        if audit {
-            try Change(
-                action: "payment.record", entity: "payment", entityID: number.rawValue, before: nil,
-                after: AuditLog.json(
-                    BankReceiptAudit(
-                        line: line.id, receipt: number, customer: customer, amount: line.amount, rule: rule,
-                        shares: shares)),
-                version: 1, event: "PaymentRecorded"
-            ).record(db, user: user, at: now, ids: ids)
-        }
-        return number
+        try intent.emit(
+            BankLinePosted(
+                lineID: line.id, paymentNumber: number.rawValue, customerID: customer.rawValue,
+                amount: line.amount.amount, valueDate: line.valueDate.iso, rule: rule, at: now.iso, by: user), .changed)
+        return (number, shares)
     }
 
-    static func bankLine(_ row: Row) -> BankLineRecord {
-        let suggestion = (row["suggestion"] as String?).flatMap {
-            try? JSONDecoder().decode(MatchSuggestion.self, from: Data($0.utf8))
-        }
+    static func bankLine(_ row: Row) throws -> BankLineRecord {
+        let suggestion =
+            row["suggestion"] as String? == nil
+            ? nil
+            : try Stored.parsed(row, "suggestion", table: "bank_line") {
+                try JSONDecoder().decode(MatchSuggestion.self, from: Data($0.utf8))
+            }
+        let payment =
+            row["payment_number"] as String? == nil
+            ? nil : try Stored.parsed(row, "payment_number", table: "bank_line", ReceiptNumber.init)
         let cents: Int64 = row["amount_cents"]
         return BankLineRecord(
-            id: row["id"], valueDate: LocalDate.parsing(row["value_date"]), mark: row["mark"],
+            id: row["id"], valueDate: try Stored.date(row, "value_date", table: "bank_line"), mark: row["mark"],
             amount: Money(cents / 100), text: row["text"], virtualAccount: row["virtual_account"],
-            payerName: row["payer_name"], payerAccount: row["payer_account"], status: row["status"],
-            suggestion: suggestion, payment: (row["payment_number"] as String?).flatMap { try? ReceiptNumber($0) },
-            note: row["note"])
+            payerName: row["payer_name"], payerAccount: row["payer_account"],
+            status: try Stored.value(BankLineStatus.self, row, "status", table: "bank_line"),
+            suggestion: suggestion, payment: payment, note: row["note"])
     }
 
     static func key(_ parts: [String]) -> String {
@@ -386,6 +383,8 @@ struct DatabaseMatchLookup: MatchLookup {
                     SELECT id, customer_id, reference, kind, document_date, due_date, amount, open_amount FROM open_item
                     WHERE open_amount = ? AND open_amount > 0 LIMIT ?
                     """), arguments: [amount.amount, limit]
-        ).map { row in ((try CustomerID(row["customer_id"])), ReceivablesStore.openItem(row)) }
+        ).map { row in
+            (try Stored.customerID(row, "customer_id", table: "open_item"), try ReceivablesStore.openItem(row))
+        }
     }
 }

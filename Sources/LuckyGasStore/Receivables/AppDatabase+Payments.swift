@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import LuckyGasCore
+import LuckyGasWire
 
 extension AppDatabase {
     /// Records a payment (receipt `RCP-YYYYMMDD-NNN`, posted Dr 1101/1130/1103 Cr 1140) and
@@ -10,21 +11,18 @@ extension AppDatabase {
     public func recordPayment(
         _ input: PaymentInput, allocate request: AllocationRequest = .none, by session: UserSession
     ) throws -> PaymentRecord {
-        try session.require(.payments)
-        let now = clock.now()
-        let ids = ids
-        return try write { db in
+        try intent(session, .payments) { intent in
+            let (db, now) = (intent.db, intent.now)
             let number = try ReceivablesStore.insertPayment(db, input, source: .counter, at: now, by: session.name)
+            try ReceivablesStore.recorded(intent, number, input, source: .counter)
             let shares = try ReceivablesStore.shares(
                 db, request, customer: input.customer, reference: input.reference, unapplied: input.amount)
             try ReceivablesStore.apply(
                 db, payment: number, customer: input.customer, shares: shares, rule: Self.ruleName(request), at: now,
                 by: session.name)
+            try ReceivablesStore.allocated(intent, number, shares: shares, rule: Self.ruleName(request))
             let record = try ReceivablesStore.payment(db, number)
-            try Change(
-                action: "payment.record", entity: "payment", entityID: number.rawValue, before: nil,
-                after: AuditLog.json(record), version: 1, event: "PaymentRecorded"
-            ).record(db, user: session.name, at: now, ids: ids)
+            try intent.audit("payment.record", "payment", number.rawValue, after: record)
             return record
         }
     }
@@ -34,21 +32,21 @@ extension AppDatabase {
     public func allocatePayment(_ number: ReceiptNumber, _ request: AllocationRequest, by session: UserSession)
         throws -> PaymentRecord
     {
-        try session.require(.payments)
-        let now = clock.now()
-        let ids = ids
-        return try write { db in
+        try intent(session, .payments) { intent in
+            let (db, now) = (intent.db, intent.now)
             let before = try ReceivablesStore.payment(db, number)
-            guard before.status == "POSTED" else { throw ReceivablesError.paymentReversed(number) }
+            guard before.status == .posted else { throw ReceivablesError.paymentReversed(number) }
             let shares = try ReceivablesStore.shares(
                 db, request, customer: before.customer, reference: before.reference, unapplied: before.unapplied)
             guard !shares.isEmpty else { throw ReceivablesError.nothingToAllocate }
+            let rule = Self.ruleName(request)
             try ReceivablesStore.apply(
-                db, payment: number, customer: before.customer, shares: shares, rule: Self.ruleName(request), at: now,
-                by: session.name)
-            return try ReceivablesStore.recordChange(
-                db, before, action: "payment.allocate", event: "PaymentAllocated", payload: AuditLog.json(shares),
-                at: now, by: session.name, ids: ids)
+                db, payment: number, customer: before.customer, shares: shares, rule: rule, at: now, by: session.name)
+            return try ReceivablesStore.recordChange(intent, before, action: "payment.allocate") { after in
+                PaymentAllocated(
+                    number: number.rawValue, rule: rule, allocations: shares.map(WireAllocation.init),
+                    unapplied: after.unapplied.amount, at: now.iso, by: session.name)
+            }
         }
     }
 
@@ -61,9 +59,8 @@ extension AppDatabase {
         try session.require(.payments)
         let reason = try inputText(reason, field: "原因 reason")
         guard !reason.isEmpty else { throw ReceivablesError.reasonRequired }
-        let now = clock.now()
-        let ids = ids
-        return try write { db in
+        return try intent(session, .payments) { intent in
+            let (db, now) = (intent.db, intent.now)
             let before = try ReceivablesStore.payment(db, number)
             if let id {
                 guard let allocation = before.allocations.first(where: { $0.id == id }) else {
@@ -74,10 +71,11 @@ extension AppDatabase {
             let total = try ReceivablesStore.reverseAllocations(
                 db, payment: number, only: id, reason: reason, at: now, by: session.name)
             guard total > .zero else { throw ReceivablesError.nothingToAllocate }
-            return try ReceivablesStore.recordChange(
-                db, before, action: "payment.unallocate", event: "PaymentUnallocated",
-                payload: AuditLog.json(["reason": reason, "amount": "\(total.amount)"]), at: now, by: session.name,
-                ids: ids)
+            return try ReceivablesStore.recordChange(intent, before, action: "payment.unallocate") { after in
+                PaymentUnallocated(
+                    number: number.rawValue, amount: total.amount, reason: reason, unapplied: after.unapplied.amount,
+                    at: now.iso, by: session.name)
+            }
         }
     }
 
@@ -90,11 +88,10 @@ extension AppDatabase {
         let reason = try inputText(reason, field: "原因 reason")
         guard !reason.isEmpty else { throw ReceivablesError.reasonRequired }
         guard amount > .zero else { throw StoreError.invalid(.notPositive(field: "金額 amount", value: amount.amount)) }
-        let now = clock.now()
-        let ids = ids
-        return try write { db in
+        return try intent(session, .payments) { intent in
+            let (db, now) = (intent.db, intent.now)
             let before = try ReceivablesStore.payment(db, number)
-            guard before.status == "POSTED" else { throw ReceivablesError.paymentReversed(number) }
+            guard before.status == .posted else { throw ReceivablesError.paymentReversed(number) }
             try db.execute(
                 sql: """
                     UPDATE payment SET unapplied = unapplied - ?, refunded = refunded + ?
@@ -112,8 +109,11 @@ extension AppDatabase {
             try InvoiceStore.post(
                 db, .refund(number, customer: before.customer, from: account, amount: amount, date: now.date), at: now,
                 by: session.name)
-            return try ReceivablesStore.recordChange(
-                db, before, action: "payment.refund", event: "PaymentRefunded", at: now, by: session.name, ids: ids)
+            return try ReceivablesStore.recordChange(intent, before, action: "payment.refund") { after in
+                PaymentRefunded(
+                    number: number.rawValue, amount: amount.amount, reason: reason, unapplied: after.unapplied.amount,
+                    at: now.iso, by: session.name)
+            }
         }
     }
 
@@ -127,13 +127,12 @@ extension AppDatabase {
         try session.require(.payments)
         let reason = try inputText(reason, field: "原因 reason")
         guard !reason.isEmpty else { throw ReceivablesError.reasonRequired }
-        let now = clock.now()
-        let ids = ids
-        return try write { db in
+        return try intent(session, .payments) { intent in
+            let (db, now) = (intent.db, intent.now)
             let before = try ReceivablesStore.payment(db, number)
-            guard before.status == "POSTED" else { throw ReceivablesError.paymentReversed(number) }
-            if before.method == .check, before.checkStatus != "HELD" {
-                throw ReceivablesError.checkAlreadySettled(number, status: before.checkStatus ?? "")
+            guard before.status == .posted else { throw ReceivablesError.paymentReversed(number) }
+            if before.method == .check, before.checkStatus != .held {
+                throw ReceivablesError.checkAlreadySettled(number, status: before.checkStatus?.rawValue ?? "")
             }
             guard before.refunded == .zero else { throw ReceivablesError.paymentRefunded(number) }
             _ = try ReceivablesStore.reverseAllocations(
@@ -149,13 +148,16 @@ extension AppDatabase {
                 .receiptReversed(
                     number, customer: before.customer, method: before.method, amount: before.amount, reason: reason,
                     date: now.date), at: now, by: session.name)
-            if before.method == .check {
-                try db.execute(
-                    sql: "INSERT INTO credit_hold (customer_id, reason, placed_at, placed_by) VALUES (?, ?, ?, ?)",
-                    arguments: [before.customer.rawValue, "支票退票 \(number.rawValue)：\(reason)", now.iso, session.name])
+            let after = try ReceivablesStore.recordChange(intent, before, action: "payment.reverse") { _ in
+                PaymentReversed(
+                    number: number.rawValue, reason: reason, bounced: before.method == .check, at: now.iso,
+                    by: session.name)
             }
-            return try ReceivablesStore.recordChange(
-                db, before, action: "payment.reverse", event: "PaymentReversed", at: now, by: session.name, ids: ids)
+            if before.method == .check {
+                try CreditHolds.place(
+                    intent, customer: before.customer, kind: .bouncedCheck, reason: "支票退票 \(number.rawValue)：\(reason)")
+            }
+            return after
         }
     }
 
@@ -163,20 +165,23 @@ extension AppDatabase {
     @discardableResult
     public func clearCheck(_ number: ReceiptNumber, by session: UserSession) throws -> PaymentRecord {
         try session.require(.payments)
-        let now = clock.now()
-        let ids = ids
-        return try write { db in
+        return try intent(session, .payments) { intent in
+            let (db, now) = (intent.db, intent.now)
             let before = try ReceivablesStore.payment(db, number)
             guard before.method == .check else { throw ReceivablesError.notACheck(number) }
-            guard before.status == "POSTED", before.checkStatus == "HELD" else {
-                throw ReceivablesError.checkAlreadySettled(number, status: before.checkStatus ?? before.status)
+            guard before.status == .posted, before.checkStatus == .held else {
+                throw ReceivablesError.checkAlreadySettled(
+                    number, status: before.checkStatus?.rawValue ?? before.status.rawValue)
             }
             try db.execute(
                 sql: "UPDATE payment SET check_status = 'CLEARED' WHERE number = ?", arguments: [number.rawValue])
             try InvoiceStore.post(
                 db, .checkCleared(number, amount: before.amount, date: now.date), at: now, by: session.name)
-            return try ReceivablesStore.recordChange(
-                db, before, action: "payment.check_cleared", event: "CheckCleared", at: now, by: session.name, ids: ids)
+            return try ReceivablesStore.recordChange(intent, before, action: "payment.check_cleared") { _ in
+                CheckCleared(
+                    number: number.rawValue, amount: before.amount.amount, clearedOn: now.date.iso, at: now.iso,
+                    by: session.name)
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import LuckyGasCore
+import LuckyGasWire
 
 extension AppDatabase {
     /// Every collector (driver, or counter user for walk-in sales) with cash or checks collected
@@ -39,7 +40,7 @@ extension AppDatabase {
             collector: collector, day: day, deliveries: expected?["deliveries"] ?? 0,
             count: SettlementCount(
                 expectedCash: cash, expectedChecks: checks, countedCash: .zero, countedChecks: .zero),
-            status: "OPEN", reason: "")
+            status: .open, reason: "")
         if let row = try Row.fetchOne(
             db, sql: "SELECT * FROM driver_settlement WHERE collector = ? AND day = ?", arguments: [collector, day.iso])
         {
@@ -47,7 +48,8 @@ extension AppDatabase {
                 expectedCash: Money(row["expected_cash"] as Int64),
                 expectedChecks: Money(row["expected_checks"] as Int64),
                 countedCash: Money(row["counted_cash"] as Int64), countedChecks: Money(row["counted_checks"] as Int64))
-            record.status = row["status"]
+            record.status = try Stored.value(
+                SettlementStatus.self, row, "status", table: "driver_settlement", id: "\(collector)/\(day.iso)")
             record.reason = row["reason"]
             record.submittedBy = row["submitted_by"]
             record.approvedBy = row["approved_by"]
@@ -62,13 +64,12 @@ extension AppDatabase {
         by session: UserSession
     ) throws -> SettlementRecord {
         try session.require(.payments)
-        let now = clock.now()
-        let ids = ids
         let reason = try inputText(reason, field: "原因 reason")
-        return try write { db in
+        return try intent(session, .payments) { intent in
+            let (db, now) = (intent.db, intent.now)
             var record = try Self.settlement(db, collector: collector, day: day)
-            guard record.status == "OPEN" else {
-                throw ReceivablesError.settlementExists(collector: collector, date: day, status: record.status)
+            guard record.status == .open else {
+                throw ReceivablesError.settlementExists(collector: collector, date: day, status: record.status.rawValue)
             }
             guard record.deliveries > 0 else { throw ReceivablesError.nothingToSettle(collector: collector, date: day) }
             do {
@@ -90,10 +91,13 @@ extension AppDatabase {
                     countedCash.amount, countedChecks.amount, reason, now.iso, session.name,
                 ])
             let after = try Self.settlement(db, collector: collector, day: day)
-            try Change(
-                action: "settlement.submit", entity: "settlement", entityID: "\(collector)/\(day.iso)", before: nil,
-                after: AuditLog.json(after), version: 1, event: "SettlementSubmitted"
-            ).record(db, user: session.name, at: now, ids: ids)
+            try intent.audit("settlement.submit", "settlement", "\(collector)/\(day.iso)", after: after)
+            try intent.emit(
+                SettlementSubmitted(
+                    key: "\(collector)/\(day.iso)", collector: collector, day: day.iso,
+                    expectedCash: after.count.expectedCash.amount, expectedChecks: after.count.expectedChecks.amount,
+                    countedCash: countedCash.amount, countedChecks: countedChecks.amount, reason: reason, at: now.iso,
+                    by: session.name), .created)
             return after
         }
     }
@@ -106,11 +110,12 @@ extension AppDatabase {
         -> SettlementRecord
     {
         try session.require(.approve)
-        let now = clock.now()
-        let ids = ids
-        return try write { db in
+        return try intent(session, .approve) { intent in
+            let (db, now) = (intent.db, intent.now)
             let before = try Self.settlement(db, collector: collector, day: day)
-            guard before.status == "SUBMITTED" else { throw ReceivablesError.settlementNotPending(before.status) }
+            guard before.status == .submitted else {
+                throw ReceivablesError.settlementNotPending(before.status.rawValue)
+            }
             guard before.submittedBy != session.name else { throw ReceivablesError.selfApproval }
             try db.execute(
                 sql: """
@@ -127,10 +132,13 @@ extension AppDatabase {
                     at: now, by: session.name)
             }
             let after = try Self.settlement(db, collector: collector, day: day)
-            try Change(
-                action: "settlement.approve", entity: "settlement", entityID: "\(collector)/\(day.iso)",
-                before: AuditLog.json(before), after: AuditLog.json(after), version: 2, event: "SettlementApproved"
-            ).record(db, user: session.name, at: now, ids: ids)
+            try intent.audit(
+                "settlement.approve", "settlement", "\(collector)/\(day.iso)", before: before, after: after)
+            try intent.emit(
+                SettlementApproved(
+                    key: "\(collector)/\(day.iso)", collector: collector, day: day.iso,
+                    countedCash: after.count.countedCash.amount, countedChecks: after.count.countedChecks.amount,
+                    at: now.iso, by: session.name), .changed)
             return after
         }
     }

@@ -96,14 +96,14 @@ public struct PaymentRecord: Sendable, Hashable, Codable {
     public var reference: String
     /// Check particulars.
     public var check: CheckDetails?
-    /// `HELD`, `CLEARED`, `BOUNCED` for checks.
-    public var checkStatus: String?
-    /// `COUNTER`, `DELIVERY`, `BANK`.
-    public var source: String
+    /// Where a check stands; nil for other methods.
+    public var checkStatus: CheckStatus?
+    /// Where it came in.
+    public var source: PaymentSource
     /// The driver (or counter user) who collected it at a delivery.
     public var collector: String?
-    /// `POSTED` or `REVERSED`.
-    public var status: String
+    /// Whether it stands.
+    public var status: ReceiptStatus
     /// Not yet allocated (the customer's credit).
     public var unapplied: Money
     /// Paid back.
@@ -156,8 +156,8 @@ public struct BankLineRecord: Sendable, Hashable, Codable {
     public var payerName: String?
     /// Payer account.
     public var payerAccount: String?
-    /// `OPEN`, `MATCHED`, `REJECTED`, `IGNORED`.
-    public var status: String
+    /// Where the line stands.
+    public var status: BankLineStatus
     /// The suggestion (or what was accepted).
     public var suggestion: MatchSuggestion?
     /// The receipt it became.
@@ -176,8 +176,8 @@ public struct SettlementRecord: Sendable, Hashable, Codable {
     public var deliveries: Int
     /// Figures.
     public var count: SettlementCount
-    /// `OPEN` (not yet counted), `SUBMITTED`, `APPROVED`.
-    public var status: String
+    /// Open (not yet counted), submitted or approved.
+    public var status: SettlementStatus
     /// Reason for a variance.
     public var reason: String
     /// Who counted it.
@@ -258,8 +258,8 @@ public struct HoldRecord: Sendable, Hashable, Codable {
     public var customer: CustomerID
     /// Name.
     public var name: String
-    /// `MANUAL`, `OVERDUE`, `OVER_LIMIT`.
-    public var kind: String
+    /// Placed by a person or a bounced check, or found by rule.
+    public var kind: CreditHoldKind
     /// Reason or rule.
     public var reason: OperatorMessage
     /// When placed (manual holds).

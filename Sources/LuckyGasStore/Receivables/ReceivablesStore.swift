@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import LuckyGasCore
+import LuckyGasWire
 
 /// The shared steps of receivables inside a write transaction: numbering, posting a payment,
 /// moving money between a payment and open items, and the dated history of open items.
@@ -17,12 +18,9 @@ enum ReceivablesStore {
         return ReceiptNumber(day: day, sequence: last)
     }
 
-    /// Where a payment came from.
-    enum Source: String { case counter = "COUNTER", delivery = "DELIVERY", bank = "BANK" }
-
     /// Writes a payment and its receipt journal entry; everything is unapplied until allocated.
     static func insertPayment(
-        _ db: Database, _ input: PaymentInput, source: Source, collector: String? = nil, order: OrderNumber? = nil,
+        _ db: Database, _ input: PaymentInput, source: PaymentSource, collector: String? = nil, order: OrderNumber? = nil,
         bankLine: Int64? = nil, at now: LocalDateTime, by user: String
     ) throws -> ReceiptNumber {
         guard input.amount > .zero else {
@@ -92,10 +90,11 @@ enum ReceivablesStore {
         ).map(openItem)
     }
 
-    static func openItem(_ row: Row) -> OpenItemBalance {
+    static func openItem(_ row: Row) throws -> OpenItemBalance {
         OpenItemBalance(
             id: row["id"], reference: row["reference"], kind: row["kind"],
-            date: LocalDate.parsing(row["document_date"]), due: LocalDate.parsing(row["due_date"]),
+            date: try Stored.date(row, "document_date", table: "open_item"),
+            due: try Stored.date(row, "due_date", table: "open_item"),
             amount: Money(row["amount"] as Int64), open: Money(row["open_amount"] as Int64))
     }
 
@@ -107,16 +106,13 @@ enum ReceivablesStore {
         at now: LocalDateTime, by user: String
     ) throws {
         for share in shares {
-            try db.cachedStatement(
-                sql:
-                    "UPDATE open_item SET open_amount = open_amount - ? WHERE id = ? AND customer_id = ? AND open_amount >= ?"
-            ).execute(arguments: [share.amount.amount, share.item, customer.rawValue, share.amount.amount])
-            guard db.changesCount == 1 else {
-                let open =
-                    try Int64.fetchOne(
-                        db.cachedStatement(sql: "SELECT open_amount FROM open_item WHERE id = ?"),
-                        arguments: [share.item]) ?? 0
-                throw ReceivablesError.allocationAboveOpen(share.reference, amount: share.amount, open: Money(open))
+            guard
+                try OpenItems.take(
+                    db, item: share.item, customer: customer, amount: share.amount, on: now.date,
+                    payment: number.rawValue)
+            else {
+                throw ReceivablesError.allocationAboveOpen(
+                    share.reference, amount: share.amount, open: try OpenItems.openAmount(db, item: share.item))
             }
             try db.cachedStatement(
                 sql: """
@@ -136,9 +132,6 @@ enum ReceivablesStore {
                       allocated_by, rule) VALUES (?, ?, ?, ?, ?, ?, ?)
                     """
             ).execute(arguments: [number.rawValue, share.item, share.amount.amount, now.date.iso, now.iso, user, rule])
-            try changed(
-                db, item: share.item, date: now.date, delta: -share.amount, cause: "ALLOCATION",
-                reference: number.rawValue)
         }
     }
 
@@ -162,38 +155,13 @@ enum ReceivablesStore {
                     UPDATE allocation SET reversed_on = ?, reversed_at = ?, reversed_by = ?, reversal_reason = ?
                     WHERE id = ?
                     """, arguments: [now.date.iso, now.iso, user, reason, row["id"] as Int64])
-            try db.execute(
-                sql: "UPDATE open_item SET open_amount = open_amount + ? WHERE id = ?",
-                arguments: [amount.amount, item])
-            try changed(
-                db, item: item, date: now.date, delta: amount, cause: "UNALLOCATION", reference: number.rawValue)
+            try OpenItems.giveBack(db, item: item, amount: amount, on: now.date, payment: number.rawValue)
             total += amount
         }
         try db.execute(
             sql: "UPDATE payment SET unapplied = unapplied + ? WHERE number = ?",
             arguments: [total.amount, number.rawValue])
         return total
-    }
-
-    /// Records a dated change of an item's open amount (what aging as of a past date reads).
-    static func changed(
-        _ db: Database, item: Int64, date: LocalDate, delta: Money, cause: String, reference: String
-    ) throws {
-        try db.cachedStatement(
-            sql: "INSERT INTO open_item_change (open_item_id, date, delta, cause, reference) VALUES (?, ?, ?, ?, ?)"
-        ).execute(arguments: [item, date.iso, delta.amount, cause, reference])
-    }
-
-    /// Records a change for the item of `kind`/`reference` (invoice cancels and allowances).
-    static func changed(
-        _ db: Database, kind: String, reference: String, date: LocalDate, delta: Money, cause: String,
-        document: String
-    ) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO open_item_change (open_item_id, date, delta, cause, reference)
-                SELECT id, ?, ?, ?, ? FROM open_item WHERE kind = ? AND reference = ?
-                """, arguments: [date.iso, delta.amount, cause, document, kind, reference])
     }
 
     /// The customer's unapplied credit (payments not yet allocated).
@@ -213,6 +181,7 @@ enum ReceivablesStore {
                 sql: "SELECT p.*, c.name FROM payment p JOIN customer c ON c.id = p.customer_id WHERE number = ?",
                 arguments: [number.rawValue])
         else { throw StoreError.paymentNotFound(number.rawValue) }
+        let id = number.rawValue
         let allocations = try Row.fetchAll(
             db,
             sql: """
@@ -222,38 +191,71 @@ enum ReceivablesStore {
         ).map { row in
             AllocationRecord(
                 id: row["id"], reference: row["reference"], kind: row["kind"], amount: Money(row["amount"] as Int64),
-                allocatedOn: LocalDate.parsing(row["allocated_on"]), allocatedBy: row["allocated_by"],
-                rule: row["rule"], reversedOn: (row["reversed_on"] as String?).map(LocalDate.parsing),
+                allocatedOn: try Stored.date(row, "allocated_on", table: "allocation"), allocatedBy: row["allocated_by"],
+                rule: row["rule"], reversedOn: try Stored.optionalDate(row, "reversed_on", table: "allocation"),
                 reversalReason: row["reversal_reason"])
         }
         let check: CheckDetails? =
             if let bank = row["check_bank"] as String?, let checkNumber = row["check_number"] as String?,
                 let due = row["check_due"] as String?
             {
-                CheckDetails(bank: bank, number: checkNumber, due: LocalDate.parsing(due))
+                CheckDetails(
+                    bank: bank, number: checkNumber,
+                    due: try Stored.parsed(row, "check_due", table: "payment", id: number.rawValue) { _ in
+                        try LocalDate(due)
+                    })
             } else { nil }
         return PaymentRecord(
-            number: number, customer: try CustomerID(row["customer_id"]), customerName: row["name"],
-            receivedOn: LocalDate.parsing(row["received_on"]), amount: Money(row["amount"] as Int64),
-            method: PaymentMethod(rawValue: row["method"]) ?? .cash, reference: row["reference"], check: check,
-            checkStatus: row["check_status"], source: row["source"], collector: row["collector"],
-            status: row["status"], unapplied: Money(row["unapplied"] as Int64),
+            number: number, customer: try Stored.customerID(row, "customer_id", table: "payment", id: id),
+            customerName: row["name"], receivedOn: try Stored.date(row, "received_on", table: "payment", id: id),
+            amount: Money(row["amount"] as Int64),
+            method: try Stored.value(PaymentMethod.self, row, "method", table: "payment", id: id),
+            reference: row["reference"], check: check,
+            checkStatus: try Stored.optional(CheckStatus.self, row, "check_status", table: "payment", id: id),
+            source: try Stored.value(PaymentSource.self, row, "source", table: "payment", id: id),
+            collector: row["collector"],
+            status: try Stored.value(ReceiptStatus.self, row, "status", table: "payment", id: id),
+            unapplied: Money(row["unapplied"] as Int64),
             refunded: Money(row["refunded"] as Int64), reversalReason: row["reversal_reason"],
             allocations: allocations, createdBy: row["created_by"])
     }
 
-    /// Reads the payment after a change to it and records the audit entry (before and after) and
-    /// the outbox event.
-    static func recordChange(
-        _ db: Database, _ before: PaymentRecord, action: String, event: String, payload: String? = nil,
-        at now: LocalDateTime, by user: String, ids: IDGenerator
+    /// Reads the payment after a change to it, records the audit entry (before and after) and
+    /// queues `event`, which moves the payment's version.
+    static func recordChange<Event: WireEvent>(
+        _ intent: Intent, _ before: PaymentRecord, action: String, _ event: (PaymentRecord) -> Event
     ) throws -> PaymentRecord {
-        let after = try payment(db, before.number)
-        try Change(
-            action: action, entity: "payment", entityID: before.number.rawValue, before: AuditLog.json(before),
-            after: AuditLog.json(after), version: after.allocations.count + 2, event: event, payload: payload
-        ).record(db, user: user, at: now, ids: ids)
+        let after = try payment(intent.db, before.number)
+        try intent.audit(action, "payment", before.number.rawValue, before: before, after: after)
+        try intent.emit(event(after), .changed)
         return after
+    }
+
+    /// Queues `PaymentRecorded` for a payment `insertPayment` just wrote from `input`.
+    static func recorded(
+        _ intent: Intent, _ number: ReceiptNumber, _ input: PaymentInput, source: PaymentSource,
+        collector: String? = nil, order: OrderNumber? = nil, bankLine: Int64? = nil
+    ) throws {
+        try intent.emit(
+            PaymentRecorded(
+                number: number.rawValue, customerID: input.customer.rawValue,
+                receivedOn: (input.receivedOn ?? intent.now.date).iso, amount: input.amount.amount,
+                method: input.method.rawValue, source: source.rawValue, reference: input.reference,
+                check: input.check.map { WireCheck(bank: $0.bank, number: $0.number, due: $0.due) },
+                collector: collector, orderNumber: order?.rawValue, bankLineID: bankLine, recordedAt: intent.now.iso,
+                recordedBy: intent.user), .created)
+    }
+
+    /// Queues `PaymentAllocated` for shares just applied.
+    static func allocated(_ intent: Intent, _ number: ReceiptNumber, shares: [AllocationShare], rule: String) throws {
+        guard !shares.isEmpty else { return }
+        let unapplied =
+            try Int64.fetchOne(
+                intent.db, sql: "SELECT unapplied FROM payment WHERE number = ?", arguments: [number.rawValue]) ?? 0
+        try intent.emit(
+            PaymentAllocated(
+                number: number.rawValue, rule: rule, allocations: shares.map(WireAllocation.init),
+                unapplied: unapplied, at: intent.now.iso, by: intent.user), .changed)
     }
 
     /// The allocation `request` asks for, against the customer's open items now.
@@ -291,12 +293,5 @@ enum ReceivablesStore {
                 unapplied: unapplied)
             return shares
         }
-    }
-}
-
-extension LocalDate {
-    /// Parses a stored ISO date (the store only writes valid ones).
-    static func parsing(_ text: String) -> LocalDate {
-        (try? LocalDate(text)) ?? LocalDate(daysSinceEpoch: 0)
     }
 }

@@ -62,10 +62,13 @@ public enum SampleGenerator {
         let idSource = SampleIDs(seed: options.seed ^ 0xA5A5_A5A5)
         let database = try AppDatabase.open(
             path: path, clock: Clock { time.now }, ids: IDGenerator { idSource.next() },
-            random: RandomDigits { idSource.fourDigits() })
+            random: RandomDigits { idSource.fourDigits() }, create: true)
         let admin = UserSession.system
         let districts = District.taiwan
 
+        // The demo branch: its device id comes from the seeded ids, so the file is reproducible;
+        // every copy made by `db init --sample` takes a new one.
+        try database.establishBranch(code: "TPE01", name: "台北信義門市", demo: true)
         try database.setParameter("sample.as_of", value: options.asOf.iso, by: admin)
         for line in options.holidaysCSV.split(whereSeparator: \.isNewline).dropFirst() {
             let fields = line.split(separator: ",").map(String.init)
@@ -260,7 +263,7 @@ extension SampleGenerator {
         time.set(LocalDateTime(date: day, hour: 18, minute: 0))
         let supervisor = UserSession(name: "supervisor", displayName: "主管", role: .supervisor)
         if !lastDay {
-            for record in try database.settlements(on: day) where record.status == "OPEN" {
+            for record in try database.settlements(on: day) where record.status == .open {
                 let short = random.chance(15) ? Money(Int64(random.int(1...3) * 100)) : .zero
                 try database.submitSettlement(
                     collector: record.collector, day: day, countedCash: record.count.expectedCash - short,

@@ -70,7 +70,7 @@ struct CreditHoldsScreen: Screen {
                 context.say(tr("沒有凍結中的客戶", "No customer is on hold"), .warning)
                 return .stay
             }
-            guard holds.contains(where: { $0.customer == hold.customer && $0.kind == "MANUAL" }) else {
+            guard holds.contains(where: { $0.customer == hold.customer && $0.kind.isPlaced }) else {
                 context.say(
                     tr("自動凍結無法手動解除：客戶付清逾期款或降至額度內即解除", "Automatic holds lift once the customer pays"), .warning)
                 return .stay
@@ -167,7 +167,7 @@ struct CreditHoldsScreen: Screen {
 
     mutating func render(into grid: inout Grid, area: Area, context: AppContext) {
         let theme = context.theme
-        let manual = holds.filter { $0.kind == "MANUAL" }.count
+        let manual = holds.filter { $0.kind.isPlaced }.count
         grid.put(
             context.t(
                 "凍結 \(holds.count) 筆（人工 \(manual)、自動 \(holds.count - manual)）",
@@ -179,7 +179,7 @@ struct CreditHoldsScreen: Screen {
             .init(context.t("設定", "Placed"), width: 22),
         ]
         table.setRows(rows(context))
-        if let placed, let row = holds.firstIndex(where: { $0.customer == placed && $0.kind == "MANUAL" }) {
+        if let placed, let row = holds.firstIndex(where: { $0.customer == placed && $0.kind.isPlaced }) {
             table.select(row: row)
             self.placed = nil
         }
@@ -191,6 +191,6 @@ struct CreditHoldsScreen: Screen {
         guard let hold = selected else { return }
         grid.put(
             "\(hold.customer.rawValue) \(hold.name)  " + context.text(hold.reason), row: area.top + area.rows - 1,
-            column: 2, style: hold.kind == "MANUAL" ? theme.warning : theme.text, maxWidth: area.columns - 4)
+            column: 2, style: hold.kind.isPlaced ? theme.warning : theme.text, maxWidth: area.columns - 4)
     }
 }

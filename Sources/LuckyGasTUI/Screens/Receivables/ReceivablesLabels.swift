@@ -37,22 +37,21 @@ enum ReceivablesLabels {
     }
 
     /// A driver settlement's `OPEN`, `SUBMITTED`, `APPROVED`.
-    static func settlementStatus(_ status: String) -> OperatorMessage {
+    static func settlementStatus(_ status: SettlementStatus) -> OperatorMessage {
         switch status {
-        case "OPEN": tr("未點收", "Open")
-        case "SUBMITTED": tr("待核准", "Submitted")
-        case "APPROVED": tr("已核准", "Approved")
-        default: OperatorMessage(zh: status, en: Labels.english(status))
+        case .open: tr("未點收", "Open")
+        case .submitted: tr("待核准", "Submitted")
+        case .approved: tr("已核准", "Approved")
         }
     }
 
-    /// A credit hold's `MANUAL`, `OVERDUE`, `OVER_LIMIT`.
-    static func holdKind(_ kind: String) -> OperatorMessage {
+    /// A credit hold's kind.
+    static func holdKind(_ kind: CreditHoldKind) -> OperatorMessage {
         switch kind {
-        case "MANUAL": tr("人工", "Manual")
-        case "OVERDUE": tr("逾期", "Overdue")
-        case "OVER_LIMIT": tr("超額", "Over limit")
-        default: OperatorMessage(zh: kind, en: Labels.english(kind))
+        case .manual: tr("人工", "Manual")
+        case .bouncedCheck: tr("退票", "Bounced check")
+        case .overdue: tr("逾期", "Overdue")
+        case .overLimit: tr("超額", "Over limit")
         }
     }
 

@@ -66,7 +66,7 @@ struct SettlementScreen: Screen {
 
     private func rows(_ context: AppContext) -> [[String]] {
         records.map { record in
-            let counted = record.status != "OPEN"
+            let counted = record.status != .open
             return [
                 record.collector, String(record.deliveries), record.count.expectedCash.grouped,
                 record.count.expectedChecks.grouped, counted ? record.count.countedCash.grouped : "",
@@ -92,10 +92,10 @@ struct SettlementScreen: Screen {
                 return .stay
             }
             guard let record = selected else { return nothingSelected(context) }
-            guard record.status == "OPEN" else {
+            guard record.status == .open else {
                 context.fail(
                     ReceivablesError.settlementExists(
-                        collector: record.collector, date: record.day, status: record.status))
+                        collector: record.collector, date: record.day, status: record.status.rawValue))
                 return .stay
             }
             return countDialog(record, values: nil, problem: nil, context)
@@ -247,14 +247,14 @@ struct SettlementScreen: Screen {
         }
         var row = area.top + 3 + tableHeight
         let expected = records.map(\.count.expectedCash).sum()
-        let counted = records.filter { $0.status != "OPEN" }.map(\.count.countedCash).sum()
+        let counted = records.filter { $0.status != .open }.map(\.count.countedCash).sum()
         grid.put(
             context.t(
                 "合計 應收現金 \(expected.grouped)  已點收現金 \(counted.grouped)",
                 "Total recorded cash \(expected.grouped)  counted cash \(counted.grouped)"),
             row: row, column: 2, style: theme.heading, maxWidth: area.columns - 4)
         row += 1
-        guard let record = selected, record.status != "OPEN", row < area.top + area.rows else { return }
+        guard let record = selected, record.status != .open, row < area.top + area.rows else { return }
         let who = [
             record.submittedBy.map { context.t("點收 ", "counted by ") + $0 },
             record.approvedBy.map { context.t("核准 ", "approved by ") + $0 },

@@ -43,7 +43,7 @@ struct StatementMatchScreen: Screen {
 
     mutating func refresh(context: AppContext) {
         do {
-            lines = try context.database.bankLines(status: "OPEN", limit: 500)
+            lines = try context.database.bankLines(status: .open, limit: 500)
             for customer in Set(lines.compactMap { $0.suggestion?.customer }) where names[customer] == nil {
                 names[customer] = try context.database.customer(customer)?.customer.name ?? ""
             }

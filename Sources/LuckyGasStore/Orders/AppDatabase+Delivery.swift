@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import LuckyGasCore
 import LuckyGasFormats
+import LuckyGasWire
 
 extension AppDatabase {
     /// Delivers an order and issues its e-invoice in one transaction: delivered quantities, empties
@@ -26,10 +27,9 @@ extension AppDatabase {
         guard report.collected >= .zero else {
             throw StoreError.invalid(.notPositive(field: "collected", value: report.collected.amount))
         }
-        let now = clock.now()
-        let ids = ids
         let random = random.fourDigits()
-        return try write { db in
+        return try intent(session, .dispatch, .placeOrders) { intent in
+            let (db, now) = (intent.db, intent.now)
             if let driver = report.driver {
                 guard try Bool.fetchOne(db, sql: "SELECT 1 FROM driver WHERE id = ?", arguments: [driver]) != nil else {
                     let known = try String.fetchAll(db, sql: "SELECT id FROM driver WHERE active = 1 ORDER BY id")
@@ -48,9 +48,13 @@ extension AppDatabase {
                     ),
                     arguments: [before.customer.rawValue])
             else { throw StoreError.customerNotFound(before.customer.rawValue) }
-            let preference =
-                (try? InvoicePreference(kind: customer["invoice_kind"], value: customer["invoice_value"])) ?? .printed
-            let taxID = (customer["tax_id"] as String?).flatMap { try? TaxID($0) }
+            let id = before.customer.rawValue
+            let preference = try Stored.parsed(customer, "invoice_kind", table: "customer", id: id) { kind in
+                try InvoicePreference(kind: kind, value: customer["invoice_value"])
+            }
+            let taxID: TaxID? =
+                customer["tax_id"] as String? == nil
+                ? nil : try Stored.parsed(customer, "tax_id", table: "customer", id: id, TaxID.init)
             let buyer = InvoiceBuyer(customerName: customer["name"], taxID: taxID, preference: preference)
             var products: [ProductCode: Product] = [:]
             for line in before.quote.lines {
@@ -82,7 +86,7 @@ extension AppDatabase {
                 delivered: delivered, emptiesReturned: report.emptiesReturned ?? requiring)
             let company = try InvoiceStore.company(db)
             let (invoice, trackID, period) = try InvoiceStore.takeNumber(db, at: now)
-            let terms = PaymentTerms(rawValue: customer["terms"]) ?? .cod
+            let terms = try Stored.value(PaymentTerms.self, customer, "terms", table: "customer", id: id)
             let due = terms.dueDate(invoiceDate: now.date)
 
             try db.cachedStatement(
@@ -109,7 +113,7 @@ extension AppDatabase {
                 db, .invoiceIssued(invoice, customer: before.customer, split: draft.split, date: now.date), at: now,
                 by: session.name)
             var items = [
-                try Self.openItem(
+                try OpenItems.open(
                     db, customer: before.customer, kind: "INVOICE", reference: invoice.rawValue, date: now.date,
                     due: due, amount: draft.total)
             ]
@@ -120,7 +124,7 @@ extension AppDatabase {
                         order: number, customer: before.customer, amount: deposit.amount,
                         missingEmpties: deposit.missingEmpties, date: now.date), at: now, by: session.name)
                 items.append(
-                    try Self.openItem(
+                    try OpenItems.open(
                         db, customer: before.customer, kind: "DEPOSIT", reference: number.rawValue, date: now.date,
                         due: now.date, amount: deposit.amount))
             }
@@ -136,21 +140,24 @@ extension AppDatabase {
             let collector = report.driver ?? session.name
             var payment: ReceiptNumber?
             if report.collected > .zero {
-                let number = try ReceivablesStore.insertPayment(
-                    db, PaymentInput(customer: before.customer, amount: report.collected, method: method ?? .cash),
-                    source: .delivery, collector: collector, order: number, at: now, by: session.name)
+                let input = PaymentInput(customer: before.customer, amount: report.collected, method: method ?? .cash)
+                let receipt = try ReceivablesStore.insertPayment(
+                    db, input, source: .delivery, collector: collector, order: number, at: now, by: session.name)
+                try ReceivablesStore.recorded(
+                    intent, receipt, input, source: .delivery, collector: collector, order: number)
+                let shares = AllocationPlan.oldestFirst(items, amount: report.collected)
                 try ReceivablesStore.apply(
-                    db, payment: number, customer: before.customer,
-                    shares: AllocationPlan.oldestFirst(items, amount: report.collected), rule: "DELIVERY", at: now,
+                    db, payment: receipt, customer: before.customer, shares: shares, rule: "DELIVERY", at: now,
                     by: session.name)
-                payment = number
+                try ReceivablesStore.allocated(intent, receipt, shares: shares, rule: "DELIVERY")
+                payment = receipt
             }
             if before.reserved > .zero {
                 try Reservations.record(
                     db, .use, customer: before.customer, order: number, amount: before.reserved, at: now,
                     by: session.name)
             }
-            try db.cachedStatement(sql: "UPDATE sales_order SET status = ?, version = version + 1 WHERE number = ?")
+            try db.cachedStatement(sql: "UPDATE sales_order SET status = ? WHERE number = ?")
                 .execute(arguments: [status.rawValue, number.rawValue])
             try db.cachedStatement(
                 sql: """
@@ -178,49 +185,39 @@ extension AppDatabase {
                 .execute(arguments: [
                     deposit.cylindersRequiringReturn - deposit.emptiesReturned, before.customer.rawValue,
                 ])
-            var after = before
-            after.status = status
-            after.version += 1
-            after.reserved = .zero  // the whole reservation was used above
             let receipt = DeliveryReceipt(
                 order: number, invoice: invoice, total: draft.total, deposit: deposit, collected: report.collected,
                 dueDate: due, payment: payment)
-            try Change(
-                action: "order.deliver", entity: "order", entityID: number.rawValue,
-                before: AuditLog.json(OrderState(before)), after: AuditLog.json(OrderState(after)),
-                version: after.version, event: "OrderDelivered", payload: AuditLog.json(receipt)
-            ).record(db, user: session.name, at: now, ids: ids)
-            try Change(
-                action: "invoice.issue", entity: "invoice", entityID: invoice.rawValue, before: nil,
-                after: AuditLog.json(
-                    InvoiceIssuedPayload(
-                        number: invoice, order: number, customer: before.customer, buyer: buyer, split: draft.split,
-                        randomNumber: random, issuedAt: now)),
-                version: 1, event: "InvoiceIssued"
-            ).record(db, user: session.name, at: now, ids: ids)
+            try intent.emit(
+                InvoiceIssued(
+                    number: invoice.rawValue, orderNumber: number.rawValue, customerID: before.customer.rawValue,
+                    buyer: WireBuyer(buyer), net: draft.split.net.amount, tax: draft.split.tax.amount,
+                    total: draft.total.amount, randomNumber: random, issuedAt: now.iso, issuedBy: session.name),
+                .created)
+            try intent.emit(
+                OrderDelivered(
+                    number: number.rawValue, invoiceNumber: invoice.rawValue, total: draft.total.amount,
+                    deposit: deposit.amount.amount, emptiesReturned: deposit.emptiesReturned,
+                    missingEmpties: deposit.missingEmpties, collected: report.collected.amount,
+                    paymentNumber: payment?.rawValue, dueDate: due.iso, driverID: report.driver,
+                    deliveredAt: now.iso, deliveredBy: session.name), .changed)
+            guard let after = try Self.orderRecord(db, number: number) else {
+                throw StoreError.orderNotFound(number.rawValue)
+            }
+            try intent.audit(
+                "order.deliver", "order", number.rawValue, before: OrderState(before), after: OrderState(after))
+            try intent.audit(
+                "invoice.issue", "invoice", invoice.rawValue,
+                after: InvoiceIssuedAudit(
+                    number: invoice, order: number, customer: before.customer, buyer: buyer, split: draft.split,
+                    randomNumber: random, issuedAt: now))
             return receipt
         }
     }
-
-    /// Opens a receivable (`open_item`) and returns it as allocation sees it.
-    static func openItem(
-        _ db: Database, customer: CustomerID, kind: String, reference: String, date: LocalDate, due: LocalDate,
-        amount: Money
-    ) throws -> OpenItemBalance {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO open_item (customer_id, kind, reference, document_date, due_date, amount, open_amount)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [customer.rawValue, kind, reference, date.iso, due.iso, amount.amount, amount.amount])
-        return OpenItemBalance(
-            id: db.lastInsertedRowID, reference: reference, kind: kind, date: date, due: due, amount: amount,
-            open: amount)
-    }
 }
 
-/// The outbox payload of an issued invoice.
-struct InvoiceIssuedPayload: Codable {
+/// The audit entry of an issued invoice.
+struct InvoiceIssuedAudit: Codable {
     var number: InvoiceNumber
     var order: OrderNumber?
     var customer: CustomerID
