@@ -71,10 +71,12 @@ struct CLITests {
         defer { cli.cleanUp() }
         let quote = try cli.run(["order", "quote", "--customer", "C000124", "--item", "P001=2", "--json"])
         #expect(quote.status == 0, "\(quote.stderr)")
-        let figures = try quote.json()
+        let body = try quote.json()
+        let figures = try #require(body["price"] as? [String: Any])
         #expect(figures["net"] as? Int == 1700)
         #expect(figures["tax"] as? Int == 85)
         #expect(figures["total"] as? Int == 1785)
+        #expect(body["total"] as? Int == 1785)
         #expect(figures["deliveryFee"] as? Int == 0)
         #expect(figures["discount"] as? Int == 0)
         #expect((figures["lines"] as? [Any])?.count == 1)
@@ -118,29 +120,60 @@ struct CLITests {
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
         let fresh = cli.directory.appendingPathComponent("fresh.db").path
-        let made = try cli.run(["db", "init", "--db", fresh, "--json"], password: "s3cret", withDatabase: false)
+        let unnamed = try cli.run(["db", "init", "--db", fresh, "--json"], password: "s3cret", withDatabase: false)
+        #expect(unnamed.status == 2 && unnamed.stderr.contains("--code"))
+        #expect(!FileManager.default.fileExists(atPath: fresh))
+        let made = try cli.run(
+            ["db", "init", "--db", fresh, "--code", "TPE02", "--name", "台北大安門市", "--json"], password: "s3cret",
+            withDatabase: false)
         #expect(made.status == 0, "\(made.stderr)")
-        #expect((try made.json()["schemaCurrent"] as? Bool) == true)
+        let created = try made.json()
+        #expect((created["schemaCurrent"] as? Bool) == true)
+        let branch = try #require(created["branch"] as? [String: Any])
+        #expect(branch["code"] as? String == "TPE02" && branch["name"] as? String == "台北大安門市")
+        #expect(branch["demo"] as? Bool == false && branch["deviceEpoch"] as? Int == 1)
+        let device = try #require(branch["deviceID"] as? String)
+        #expect(UUID(uuidString: device) != nil)
         let again = try cli.run(["db", "init", "--db", fresh], password: "s3cret", withDatabase: false)
         #expect(again.status != 0)
         #expect(again.stderr.contains("--force"))
         let sample = cli.directory.appendingPathComponent("copy.db").path
-        let copied = try cli.run(["db", "init", "--sample", "--db", sample], withDatabase: false)
+        let copied = try cli.run(["db", "init", "--sample", "--db", sample, "--json"], withDatabase: false)
         #expect(copied.status == 0, "\(copied.stderr)")
+        let demo = try #require(try copied.json()["branch"] as? [String: Any])
+        #expect(demo["demo"] as? Bool == true && demo["code"] as? String == "TPE01")
+        // Each copy is its own device: not the sample's id, not the other copy's.
+        let original = try #require(
+            try cli.run(["db", "check", "--json"]).json()["branch"] as? [String: Any])
+        #expect(demo["deviceID"] as? String != original["deviceID"] as? String)
         let search = try cli.run(["customer", "search", "王大明", "--db", sample], withDatabase: false)
         #expect(search.stdout.contains("C000123"))
     }
 
-    @Test("luckygas with no subcommand creates ./luckygas.db from the sample; without a terminal it says so")
-    func defaultDatabase() throws {
+    @Test("A --db path that does not exist is refused, names db init, and creates nothing; the TUI says so too")
+    func missingDatabase() throws {
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
+        let typo = cli.directory.appendingPathComponent("brnach.db").path
+        for arguments in [
+            ["customer", "search", "王", "--db", typo, "--json"],
+            ["order", "place", "--user", "counter", "--customer", "C000124", "--item", "P001=2", "--db", typo, "--json"],
+            ["db", "check", "--db", typo, "--json"],
+        ] {
+            let result = try cli.run(arguments, password: "counter", withDatabase: false)
+            #expect(result.status == 1, "\(arguments)")
+            #expect(try result.json()["code"] as? String == "DATABASE_MISSING")
+            #expect(result.stderr.contains("db init") && result.stderr.contains("找不到分店資料庫"))
+            #expect(!FileManager.default.fileExists(atPath: typo))
+        }
         let result = try cli.run([], withDatabase: false)
-        #expect(FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("luckygas.db").path))
-        #expect(result.stderr.contains("luckygas.db"))
-        // Standard input is /dev/null here: the screens need a terminal and say so in both languages.
+        #expect(!FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("luckygas.db").path))
         #expect(result.status == 1)
-        #expect(result.stderr.contains("無法開啟終端畫面"))
-        #expect(result.stderr.contains("Cannot open the terminal screens"))
+        #expect(result.stderr.contains("luckygas.db") && result.stderr.contains("db init"))
+        // With a database, standard input /dev/null: the screens need a terminal and say so in both languages.
+        let screens = try cli.run([])
+        #expect(screens.status == 1)
+        #expect(screens.stderr.contains("無法開啟終端畫面"))
+        #expect(screens.stderr.contains("Cannot open the terminal screens"))
     }
 }

@@ -225,7 +225,7 @@ struct HardeningCLITests {
                 "accountant",
             ], password: "accountant"
         ).json()
-        let va = try #require((statement["virtualAccount"] as? [String: Any])?["digits"] as? String)
+        let va = try #require(statement["virtualAccount"] as? String)
         let mt940 = """
             :20:HARDENING
             :25:004/012345678901

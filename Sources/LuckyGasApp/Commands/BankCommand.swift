@@ -47,7 +47,7 @@ struct BankCommand: ParsableCommand {
                 let result = try database.importStatement(
                     bytes, fileName: (file as NSString).lastPathComponent, format: kind, bank: bank, account: account,
                     allowUnbalanced: allowUnbalanced, autoAccept: !noAuto, by: session)
-                global.output.emit(result) {
+                global.output.emit(BankImportJSON(result)) {
                     [
                         "對帳單 \(result.statements) 份，明細 \(result.lines) 筆：新增 \(result.new)、重複 \(result.duplicates)",
                         "Statements \(result.statements), lines \(result.lines): new \(result.new), already imported \(result.duplicates)",
@@ -71,13 +71,8 @@ struct BankCommand: ParsableCommand {
                 let database = try global.open()
                 let session = try user.session(database, for: .payments)
                 let counts = try database.matchBankLines(autoAccept: auto, by: session)
-                struct Counts: Encodable {
-                    var matched: Int
-                    var suggested: Int
-                    var exceptions: Int
-                }
                 global.output.emit(
-                    Counts(matched: counts.matched, suggested: counts.suggested, exceptions: counts.exceptions)
+                    BankMatchJSON(matched: counts.matched, suggested: counts.suggested, exceptions: counts.exceptions)
                 ) {
                     [
                         "自動入帳 matched \(counts.matched)  待確認 suggested \(counts.suggested)  待人工 exceptions \(counts.exceptions)"
@@ -103,7 +98,7 @@ struct BankCommand: ParsableCommand {
                 }
                 let lines = try global.open().bankLines(
                     status: choice == "ALL" ? nil : BankLineStatus(rawValue: choice), limit: rowLimit(limit))
-                global.output.emit(lines) {
+                global.output.emit(lines.map(BankLineJSON.init)) {
                     lines.isEmpty ? ["沒有明細 / No lines"] : lines.flatMap(BankCommand.describe)
                 }
             }
@@ -150,7 +145,7 @@ struct BankCommand: ParsableCommand {
                 let session = try user.session(database, for: .payments)
                 try database.rejectBankLine(id, reason: reason, by: session)
                 let line = try database.bankLine(id)
-                global.output.emit(line) { BankCommand.describe(line) }
+                global.output.emit(BankLineJSON(line)) { BankCommand.describe(line) }
             }
         }
     }

@@ -5,7 +5,7 @@ import LuckyGasStore
 
 extension BenchCommand {
     /// What issuing and exporting the upload batch took.
-    struct InvoicingFigures: Codable {
+    struct InvoicingFigures: CLIJSON, Codable {
         /// Invoices issued.
         var invoices: Int
         /// Invoices per second (delivery + number + F0401 + journal + receivable, one transaction each).

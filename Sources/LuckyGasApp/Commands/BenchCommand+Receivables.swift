@@ -1,12 +1,11 @@
 import Foundation
-import GRDB
 import LuckyGasCore
 import LuckyGasFormats
 import LuckyGasStore
 
 extension BenchCommand {
     /// What importing and matching a statement, and recording payments, took.
-    struct ReceivablesFigures: Codable {
+    struct ReceivablesFigures: CLIJSON, Codable {
         /// Open invoices the statement is matched against.
         var openItems: Int
         /// Lines in the generated MT940 statement.
@@ -35,27 +34,18 @@ extension BenchCommand {
         guard lines > 0 || payments > 0 else { return nil }
         let today = database.clock.now().date
         var random = SystemRandomNumberGenerator()
-        // Two open invoices per customer, written directly: the issuing path is measured above.
-        let pool = try DatabasePool(path: path)
+        // Two open invoices per customer, opened straight away: the issuing path is measured above.
         var items: [(customer: Int, reference: String, amount: Int64)] = []
-        try pool.write { db in
-            let statement = try db.makeStatement(
-                sql: """
-                    INSERT INTO open_item (customer_id, kind, reference, document_date, due_date, amount, open_amount)
-                    VALUES (?, 'INVOICE', ?, ?, ?, ?, ?)
-                    """)
-            for index in 0..<(customers * 2) {
-                let customer = index / 2 + 1
-                let amount = Int64.random(in: 800...20_000, using: &random)
-                let reference = "BK" + String(10_000_000 + index)
-                let date = today.adding(days: -Int.random(in: 1...120, using: &random))
-                try statement.execute(arguments: [
-                    CustomerID(number: customer).rawValue, reference, date.iso, date.adding(days: 30).iso, amount,
-                    amount,
-                ])
-                items.append((customer, reference, amount))
-            }
+        var opened: [(customer: CustomerID, reference: String, date: LocalDate, amount: Money)] = []
+        for index in 0..<(customers * 2) {
+            let customer = index / 2 + 1
+            let amount = Int64.random(in: 800...20_000, using: &random)
+            let reference = "BK" + String(10_000_000 + index)
+            let date = today.adding(days: -Int.random(in: 1...120, using: &random))
+            opened.append((CustomerID(number: customer), reference, date, Money(amount)))
+            items.append((customer, reference, amount))
         }
+        try database.openBenchmarkItems(opened, by: database.authenticate(name: "admin", password: "admin"))
         let prefix = "99123"
         var text = ":20:BENCH\n:25:004/012345678901\n:28C:00001/001\n:60F:C\(Self.yymmdd(today))TWD0,\n"
         var sum: Int64 = 0

@@ -24,9 +24,11 @@ struct BenchCommand: ParsableCommand {
     var statementLines = 50_000
     @Option(help: "收款筆數 / Payments to record and allocate.") var payments = 10_000
     @Option(help: "工作目錄 / Directory for the benchmark database (default: a temporary one).") var workDir: String?
-    @Flag(name: .long, help: "以 JSON 輸出 / JSON output.") var json = false
+    // `--json` is the root command's (GlobalOptions): a flag of the same name here would never
+    // be set, as the root takes it first.
+    @OptionGroup var global: GlobalOptions
 
-    struct Figures: Codable {
+    struct Figures: CLIJSON, Codable {
         var customers: Int
         var directory: String
         var buildSeconds: Double
@@ -46,14 +48,14 @@ struct BenchCommand: ParsableCommand {
         var receivables: ReceivablesFigures?
     }
 
-    struct Timing: Codable {
+    struct Timing: CLIJSON, Codable {
         var count: Int
         var p50Microseconds: Double
         var p99Microseconds: Double
     }
 
     func run() throws {
-        let output = Output(json: json)
+        let output = global.output
         do {
             let figures = try measure()
             output.emit(figures) { Self.report(figures) }

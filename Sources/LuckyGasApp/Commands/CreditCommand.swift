@@ -18,7 +18,7 @@ struct CreditCommand: ParsableCommand {
             try perform(global) {
                 let customerID = try parsed { try CustomerID(id) }
                 let report = try global.open().creditCheck(customerID, amount: amount.map { Money($0) })
-                global.output.emit(report) {
+                global.output.emit(CreditJSON(report)) {
                     var lines = [
                         "\(report.customer) \(report.name)  \(report.terms.chinese) \(report.terms.rawValue)  \(report.status.rawValue)",
                         "額度 limit \(report.limit)  應收 open AR \(report.openAR)  保留 reserved \(report.reserved)  可用 available \(report.available)",
@@ -50,7 +50,7 @@ struct CreditCommand: ParsableCommand {
                 let session = try user.session(database, for: .payments)
                 try database.placeCreditHold(customerID, reason: reason, by: session)
                 let report = try database.creditCheck(customerID)
-                global.output.emit(report) { ["\(customerID) 已凍結 / on hold: \(reason)"] }
+                global.output.emit(CreditJSON(report)) { ["\(customerID) 已凍結 / on hold: \(reason)"] }
             }
         }
     }
@@ -71,7 +71,7 @@ struct CreditCommand: ParsableCommand {
                 let session = try user.session(database, for: .payments)
                 try database.releaseCreditHold(customerID, reason: reason, by: session)
                 let report = try database.creditCheck(customerID)
-                global.output.emit(report) {
+                global.output.emit(CreditJSON(report)) {
                     ["\(customerID) 已解除人工凍結 / manual holds lifted"]
                         + report.holds.map { "仍有 still: \($0.zh) / \($0.en)" }
                 }
@@ -86,7 +86,7 @@ struct CreditCommand: ParsableCommand {
         func run() throws {
             try perform(global) {
                 let holds = try global.open().creditHolds()
-                global.output.emit(holds) {
+                global.output.emit(holds.map(HoldJSON.init)) {
                     holds.isEmpty
                         ? ["沒有凍結 / No holds"]
                         : holds.map {

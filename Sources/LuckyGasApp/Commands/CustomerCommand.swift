@@ -48,8 +48,7 @@ struct CustomerCommand: ParsableCommand {
                 let database = try global.open()
                 let session = try user.session(database, for: .editCustomers)
                 let id = try database.addCustomer(customer, by: session)
-                struct Added: Encodable { var id: CustomerID }
-                global.output.emit(Added(id: id)) { ["已新增客戶 \(id) / Added customer \(id)"] }
+                global.output.emit(CustomerAddedJSON(id: id.rawValue)) { ["已新增客戶 \(id) / Added customer \(id)"] }
             }
         }
     }
@@ -67,7 +66,7 @@ struct CustomerCommand: ParsableCommand {
                     throw StoreError.customerNotFound(customerID.rawValue)
                 }
                 let customer = record.customer
-                global.output.emit(record) {
+                global.output.emit(CustomerJSON(record)) {
                     var lines = [
                         "\(customerID)  \(customer.name)  \(customer.type.chinese) \(customer.type.rawValue)  \(customer.status.rawValue)",
                         "電話 phone: " + customer.phones.map(\.display).joined(separator: ", "),
@@ -101,7 +100,7 @@ struct CustomerCommand: ParsableCommand {
         func run() throws {
             try perform(global) {
                 let results = try global.open().searchCustomers(text, limit: rowLimit(limit))
-                global.output.emit(results) {
+                global.output.emit(results.map(CustomerRowJSON.init)) {
                     results.isEmpty
                         ? ["查無符合「\(text)」的客戶 / No customer matches \"\(text)\""]
                         : results.map {
@@ -136,7 +135,7 @@ extension CustomerCommand {
                     Output.write(StatementText.csv(statement), to: .standardOutput)
                     return
                 }
-                global.output.emit(statement) { StatementText.lines(statement) }
+                global.output.emit(StatementJSON(statement)) { StatementText.lines(statement) }
             }
         }
     }

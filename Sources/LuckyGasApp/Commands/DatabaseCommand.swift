@@ -69,7 +69,7 @@ struct DatabaseCommand: ParsableCommand {
                 ExportFile.restrictDatabase(global.db, groupReadable: groupReadable)
                 let check = try database.check()
                 let branch = try database.branchIdentity()
-                global.output.emit(check) {
+                global.output.emit(DatabaseInitJSON(file: global.db, branch: branch, check: check)) {
                     [
                         "已建立 \(global.db)（\(check.latestMigration)）/ Created \(global.db) at \(check.latestMigration)",
                         "分店 branch \(branch.code) \(branch.name)\(branch.isDemo ? "（示範資料 demo data）" : "")",
@@ -115,8 +115,9 @@ struct DatabaseCommand: ParsableCommand {
 
         func run() throws {
             try perform(global) {
-                let check = try global.open().check()
-                global.output.emit(check) {
+                let database = try global.open()
+                let check = try database.check()
+                global.output.emit(DatabaseCheckJSON(check, branch: try? database.branchIdentity())) {
                     [
                         "完整性 integrity: \(check.integrityOK ? "ok" : check.integrityMessages.joined(separator: "; "))",
                         "外鍵 foreign keys: \(check.foreignKeyViolations == 0 ? "ok" : "\(check.foreignKeyViolations) violations")",
@@ -147,7 +148,7 @@ struct DatabaseCommand: ParsableCommand {
         func run() throws {
             try perform(global) {
                 let schema = try global.open().schemaVersion()
-                global.output.emit(["schema": schema.applied ?? "-", "latest": schema.latest]) {
+                global.output.emit(SchemaJSON(schema: schema.applied, latest: schema.latest)) {
                     ["資料庫版本 schema: \(schema.applied ?? "-")（最新 latest \(schema.latest)）"]
                 }
             }

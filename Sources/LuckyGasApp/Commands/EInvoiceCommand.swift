@@ -29,9 +29,7 @@ struct EInvoiceCommand: ParsableCommand {
                     ubn: ubn, name: name, address: address, taxRegistrationNumber: taxRegistration, qrKey: qrKey,
                     by: session)
                 let settings = try database.companySettings()
-                global.output.emit([
-                    "ubn": settings.ubn, "name": settings.name, "testKey": settings.qrKeyIsTest ? "yes" : "no",
-                ]) {
+                global.output.emit(CompanyJSON(ubn: settings.ubn, name: settings.name, testKey: settings.qrKeyIsTest)) {
                     ["已設定 \(settings.name) \(settings.ubn) / Company set: \(settings.name) \(settings.ubn)"]
                         + (settings.qrKeyIsTest ? ["注意：QR 金鑰為公開測試金鑰 / Note: the QR key is the public test key"] : [])
                 }
@@ -61,7 +59,7 @@ struct EInvoiceCommand: ParsableCommand {
                     let session = try user.session(database, for: .invoices, .administer)
                     let summary = try database.importTracks(
                         allocations, source: URL(fileURLWithPath: file).lastPathComponent, by: session)
-                    global.output.emit(summary) {
+                    global.output.emit(TrackImportJSON(summary)) {
                         [
                             "新增 \(summary.added) 段（\(summary.numbers) 個號碼），已存在 \(summary.alreadyPresent) 段",
                             "Added \(summary.added) ranges (\(summary.numbers) numbers); \(summary.alreadyPresent) already present",
@@ -81,7 +79,7 @@ struct EInvoiceCommand: ParsableCommand {
                 try perform(global) {
                     let usage = try global.open().trackUsage(
                         period: try parsed { try period.map { try InvoicePeriod($0) } })
-                    global.output.emit(usage) {
+                    global.output.emit(usage.map(TrackJSON.init)) {
                         usage.isEmpty
                             ? ["沒有配號，請匯入配號檔 / No numbers: import the allocation"]
                             : usage.flatMap { range in
@@ -111,7 +109,7 @@ struct EInvoiceCommand: ParsableCommand {
                 let database = try global.open()
                 let session = try user.session(database, for: .invoices)
                 let count = try database.reportBlankNumbers(period: value, by: session)
-                global.output.emit(["period": value.code, "messages": "\(count)"]) {
+                global.output.emit(BlankReportJSON(period: value.code, messages: count)) {
                     [
                         "\(value.label) 空白字軌訊息 \(count) 筆，申報期限 \(value.blankReportDeadline)",
                         "\(count) E0402 messages for \(value.code); due \(value.blankReportDeadline)",
@@ -133,7 +131,7 @@ struct EInvoiceCommand: ParsableCommand {
                 let database = try global.open()
                 let session = try user.session(database, for: .invoices)
                 let written = try TurnkeyFolders.export(database, root: turnkey, by: session)
-                global.output.emit(["written": written]) {
+                global.output.emit(ExportJSON(written: written)) {
                     ["已匯出 \(written) 個檔案至 \(turnkey) / Wrote \(written) files into \(turnkey)"]
                 }
             }
@@ -153,7 +151,7 @@ struct EInvoiceCommand: ParsableCommand {
                 let session = try user.session(database, for: .invoices)
                 let results = try TurnkeyFolders.results(root: folder)
                 let (accepted, rejected, unknown) = try database.applyUploadResults(results, by: session)
-                global.output.emit(["accepted": accepted, "rejected": rejected, "unknown": unknown]) {
+                global.output.emit(UploadResultsJSON(accepted: accepted, rejected: rejected, unknown: unknown)) {
                     [
                         "接受 \(accepted)，退回 \(rejected)，無對應 \(unknown)",
                         "Accepted \(accepted), rejected \(rejected), not ours \(unknown)",
@@ -171,7 +169,7 @@ struct EInvoiceCommand: ParsableCommand {
         func run() throws {
             try perform(global) {
                 let warnings = try global.open().uploadWarnings()
-                global.output.emit(warnings) {
+                global.output.emit(warnings.map(UploadWarningJSON.init)) {
                     warnings.isEmpty
                         ? ["沒有即將逾期的上傳 / Nothing is close to its deadline"]
                         : warnings.map {

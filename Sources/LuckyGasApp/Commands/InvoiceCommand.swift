@@ -31,7 +31,7 @@ struct InvoiceCommand: ParsableCommand {
                         upload: try upload.map { try parseChoice($0, field: "upload") }, limit: try rowLimit(limit))
                 }
                 let invoices = try global.open().invoices(filter)
-                global.output.emit(invoices) {
+                global.output.emit(invoices.map(InvoiceRowJSON.init)) {
                     invoices.isEmpty
                         ? ["沒有符合的發票 / No invoices match"]
                         : invoices.map {
@@ -47,6 +47,7 @@ struct InvoiceCommand: ParsableCommand {
             abstract: "發票明細（含 QR 與條碼內容）/ Show an invoice with its QR and barcode texts.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "發票號碼 / Invoice number.") var number: String
+        @Flag(help: "JSON 含上傳訊息的 MIG XML / Include the messages' MIG XML in the JSON.") var xml = false
 
         func run() throws {
             try perform(global) {
@@ -54,7 +55,7 @@ struct InvoiceCommand: ParsableCommand {
                 guard let record = try global.open().invoice(invoiceNumber) else {
                     throw StoreError.invoiceNotFound(number)
                 }
-                global.output.emit(InvoiceJSON(record)) { InvoiceCommand.describe(record) }
+                global.output.emit(InvoiceJSON(record, xml: xml)) { InvoiceCommand.describe(record) }
             }
         }
     }
@@ -176,7 +177,7 @@ struct InvoiceCommand: ParsableCommand {
                 let allowance = try database.issueAllowance(
                     on: invoiceNumber, lines: requests, reason: reason, by: session,
                     approval: override.approval())
-                global.output.emit(allowance) {
+                global.output.emit(AllowanceJSON(allowance)) {
                     [
                         "折讓單 \(allowance.number)：未稅 \(allowance.draft.net.grouped) 稅 \(allowance.draft.tax.grouped) 合計 \(allowance.draft.total.grouped)",
                         "Allowance \(allowance.number): net \(allowance.draft.net.grouped) tax \(allowance.draft.tax.grouped) total \(allowance.draft.total.grouped)",
@@ -199,7 +200,7 @@ struct InvoiceCommand: ParsableCommand {
                 let database = try global.open()
                 let session = try user.session(database, for: .invoices)
                 try database.cancelAllowance(number.uppercased(), reason: reason, by: session)
-                global.output.emit(["allowance": number.uppercased(), "status": "CANCELLED"]) {
+                global.output.emit(AllowanceCancelledJSON(allowance: number.uppercased(), status: InvoiceStatus.cancelled.rawValue)) {
                     ["折讓單 \(number.uppercased()) 已作廢 / Allowance \(number.uppercased()) cancelled"]
                 }
             }
@@ -227,7 +228,7 @@ struct InvoiceCommand: ParsableCommand {
                 let reprint = try database.recordProofPrint(invoiceNumber, by: session)
                 let data = try EscPosReceipt.render(InvoiceCommand.receipt(record, reprint: reprint))
                 try ExportFile.write(data, to: out, beside: database)
-                global.output.emit(["file": out, "reprint": reprint ? "yes" : "no"]) {
+                global.output.emit(ProofPrintedJSON(file: out, reprint: reprint)) {
                     ["證明聯已寫入 \(out)\(reprint ? "（補印）" : "") / Proof written to \(out)\(reprint ? " (reprint)" : "")"]
                 }
             }
@@ -277,28 +278,5 @@ struct InvoiceCommand: ParsableCommand {
         }
         if let reason = record.cancelReason { lines.append("作廢原因 cancel reason: \(reason)") }
         return lines
-    }
-}
-
-/// The JSON of `invoice show`: the record plus the proof texts under the names the issue asks for.
-struct InvoiceJSON: Encodable {
-    var invoice: InvoiceRecord
-    var qrLeft: String
-    var qrRight: String
-    var barcode: String
-    var randomNumber: String
-    /// UNPAID, PARTIAL, PAID, OVERDUE (CANCELLED for a cancelled invoice).
-    var status: String
-    /// Still due.
-    var open: Money
-
-    init(_ record: InvoiceRecord) {
-        invoice = record
-        status = record.paymentStatus?.rawValue ?? "CANCELLED"
-        open = record.open
-        qrLeft = record.qrLeft
-        qrRight = record.qrRight
-        barcode = record.barcode
-        randomNumber = record.randomNumber
     }
 }

@@ -70,8 +70,8 @@ struct LedgerCommand: ParsableCommand {
 }
 
 /// `gl trial-balance --json`.
-struct TrialBalanceJSON: Encodable {
-    struct Row: Encodable {
+struct TrialBalanceJSON: CLIJSON {
+    struct Row: CLIJSON {
         var account: String
         var name: String
         var debit: Int64
@@ -100,11 +100,7 @@ extension LedgerCommand {
                 let database = try global.open()
                 let session = try user.session(database, for: .payments)
                 let result = try database.postProvision(asOf: day, by: session)
-                struct Body: Encodable {
-                    var required: Money
-                    var change: Money
-                }
-                global.output.emit(Body(required: result.required, change: result.change)) {
+                global.output.emit(ProvisionJSON(required: result.required.amount, change: result.change.amount)) {
                     [
                         "應提備抵 required \(result.required.grouped)，本次提列 posted \(result.change.grouped)（Dr 6155 / Cr 1149）"
                     ]

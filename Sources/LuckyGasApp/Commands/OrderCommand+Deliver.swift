@@ -41,7 +41,7 @@ extension OrderCommand {
                         quantities: delivered, emptiesReturned: empties, collected: Money(collected),
                         method: method?.uppercased(), driver: driver?.uppercased()),
                     by: session)
-                global.output.emit(receipt) {
+                global.output.emit(DeliveryJSON(receipt)) {
                     [
                         "訂單 \(orderNumber) 已送達，發票 \(receipt.invoice.printed) 金額 \(receipt.total.grouped)",
                         "Order \(orderNumber) delivered; invoice \(receipt.invoice.printed) total NT$\(receipt.total.grouped)",

@@ -60,8 +60,15 @@ struct OrderCommand: ParsableCommand {
         func run() throws {
             try perform(global) {
                 let database = try global.open()
-                let quote = try database.quote(order.input(database))
-                global.output.emit(quote) { OrderCommand.breakdown(quote) }
+                let input = try order.input(database)
+                let quote = try database.quote(input)
+                let refusal = try database.deliveryRefusal(date: input.date, slot: input.slot)
+                global.output.emit(QuoteJSON(input, quote: quote, refusal: refusal)) {
+                    OrderCommand.breakdown(quote)
+                        + (refusal.map {
+                            ["注意：此時段無法配送 \($0.operatorMessage.zh)", "Note: not deliverable then: \($0.operatorMessage.en)"]
+                        } ?? [])
+                }
             }
         }
     }
@@ -79,7 +86,7 @@ struct OrderCommand: ParsableCommand {
                 let database = try global.open()
                 let session = try user.session(database, for: .placeOrders)
                 let placed = try database.placeOrder(order.input(database), by: session, override: override.approval())
-                global.output.emit(placed) {
+                global.output.emit(PlacedOrderJSON(placed)) {
                     ["訂單 \(placed.number) 已成立 / Order \(placed.number) placed"] + OrderCommand.breakdown(placed.quote)
                         + (placed.availableAfter.map { ["可用額度 available credit: \($0)"] } ?? [])
                 }
@@ -103,7 +110,7 @@ struct OrderCommand: ParsableCommand {
                 try database.cancelOrder(
                     orderNumber, reason: reason, by: session, override: override.approval())
                 guard let record = try database.order(orderNumber) else { throw StoreError.orderNotFound(number) }
-                global.output.emit(record) { ["訂單 \(orderNumber) 已取消 / Order \(orderNumber) cancelled"] }
+                global.output.emit(OrderJSON(record)) { ["訂單 \(orderNumber) 已取消 / Order \(orderNumber) cancelled"] }
             }
         }
     }
@@ -117,7 +124,7 @@ struct OrderCommand: ParsableCommand {
             try perform(global) {
                 let orderNumber = try parsed { try OrderNumber(number) }
                 guard let record = try global.open().order(orderNumber) else { throw StoreError.orderNotFound(number) }
-                global.output.emit(record) {
+                global.output.emit(OrderJSON(record)) {
                     [
                         "\(record.number)  \(record.status.chinese) \(record.status.rawValue)",
                         "客戶 customer: \(record.customer) \(record.customerName)",
@@ -148,7 +155,7 @@ struct OrderCommand: ParsableCommand {
                         customer: try customer.map { try CustomerID($0) }, limit: try rowLimit(limit))
                 }
                 let orders = try global.open().orders(filter)
-                global.output.emit(orders) {
+                global.output.emit(orders.map(OrderRowJSON.init)) {
                     orders.isEmpty
                         ? ["沒有符合的訂單 / No orders match"]
                         : orders.map {
@@ -176,7 +183,7 @@ struct OrderCommand: ParsableCommand {
                 let session = try user.session(database, for: .dispatch)
                 try database.recordOrderEvent(orderEvent, for: orderNumber, note: note, by: session)
                 guard let record = try database.order(orderNumber) else { throw StoreError.orderNotFound(number) }
-                global.output.emit(record) {
+                global.output.emit(OrderJSON(record)) {
                     ["訂單 \(orderNumber)：\(record.status.chinese) / \(record.status.rawValue)"]
                 }
             }

@@ -228,14 +228,3 @@ func allocationRequest(invoices: [String], auto: Bool, required: Bool) throws ->
     }
     return .chosen(shares)
 }
-
-/// A payment for `--json`: the record plus `number` at the top level.
-struct PaymentJSON: Encodable {
-    var number: String
-    var payment: PaymentRecord
-
-    init(_ record: PaymentRecord) {
-        number = record.number.rawValue
-        payment = record
-    }
-}

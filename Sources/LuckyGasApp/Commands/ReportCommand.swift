@@ -72,42 +72,44 @@ struct ReportCommand: ParsableCommand {
 }
 
 /// The aging report for `--json`: `total`, bucket totals by key, and per-customer rows.
-struct AgingJSON: Encodable {
-    struct Row: Encodable {
-        var customer: CustomerID
+struct AgingJSON: CLIJSON {
+    struct Row: CLIJSON {
+        var customer: String
         var name: String
-        var buckets: [String: Money]
-        var unapplied: Money
-        var total: Money
+        var buckets: [String: Int64]
+        var unapplied: Int64
+        var total: Int64
         var oldestDaysPastDue: Int
         var collectionCandidate: Bool
     }
-    var asOf: LocalDate
-    var total: Money
-    var buckets: [String: Money]
-    var unapplied: Money
+    var asOf: String
+    var total: Int64
+    var buckets: [String: Int64]
+    var unapplied: Int64
     var dso: Double?
     var dsoDays: Int
-    var sales: Money
-    var collectionCandidates: [CustomerID]
-    var provisionRequired: Money
+    var sales: Int64
+    var collectionCandidates: [String]
+    var provisionRequired: Int64
     var rows: [Row]
 
     init(_ report: AgingReport) {
-        asOf = report.asOf
-        total = report.total
-        buckets = Dictionary(uniqueKeysWithValues: zip(AgingBucket.allCases.map(\.key), report.bucketTotals))
-        unapplied = report.unapplied
+        asOf = report.asOf.iso
+        total = report.total.amount
+        buckets = Dictionary(
+            uniqueKeysWithValues: zip(AgingBucket.allCases.map(\.key), report.bucketTotals.map(\.amount)))
+        unapplied = report.unapplied.amount
         dso = report.dsoTenths.map { Double($0) / 10 }
         dsoDays = report.dsoDays
-        sales = report.sales
-        collectionCandidates = report.collectionCandidates
-        provisionRequired = report.provisionRequired
+        sales = report.sales.amount
+        collectionCandidates = report.collectionCandidates.map(\.rawValue)
+        provisionRequired = report.provisionRequired.amount
         rows = report.rows.map { row in
             Row(
-                customer: row.customer, name: row.name,
-                buckets: Dictionary(uniqueKeysWithValues: zip(AgingBucket.allCases.map(\.key), row.buckets)),
-                unapplied: row.unapplied, total: row.total, oldestDaysPastDue: row.oldestDaysPastDue,
+                customer: row.customer.rawValue, name: row.name,
+                buckets: Dictionary(
+                    uniqueKeysWithValues: zip(AgingBucket.allCases.map(\.key), row.buckets.map(\.amount))),
+                unapplied: row.unapplied.amount, total: row.total.amount, oldestDaysPastDue: row.oldestDaysPastDue,
                 collectionCandidate: report.collectionCandidates.contains(row.customer))
         }
     }

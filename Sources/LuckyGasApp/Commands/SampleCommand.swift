@@ -22,15 +22,17 @@ struct SampleCommand: ParsableCommand {
     @Option(help: "資料基準日 / The branch's as-of date.") var asOf = "2026-11-20"
     @Option(help: "每日訂單數（預設 客戶數/20）/ Orders per open day (default customers / 20).") var ordersPerDay: Int?
     @Option(help: "輸出檔案 / Output database file (replaced).") var out: String
-    @Flag(name: .long, help: "以 JSON 輸出 / JSON output.") var json = false
+    // `--json` is the root command's (GlobalOptions): a flag of the same name here would never
+    // be set, as the root takes it first.
+    @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let output = Output(json: json)
+        let output = global.output
         do {
             let options = try Self.options(
                 customers: customers, days: days, seed: seed, asOf: asOf, ordersPerDay: ordersPerDay)
             let summary = try SampleGenerator.generate(into: out, options: options)
-            output.emit(summary) {
+            output.emit(SampleJSON(file: out, summary)) {
                 [
                     "已產生 \(out) / Generated \(out)",
                     "客戶 customers \(summary.customers)，訂單 orders \(summary.orders)（送達 delivered \(summary.delivered)，"

@@ -19,7 +19,7 @@ struct SettlementCommand: ParsableCommand {
                 let database = try global.open()
                 let day = try parsed { try date.map { try LocalDate($0) } } ?? database.clock.now().date
                 let records = try database.settlements(on: day)
-                global.output.emit(records) {
+                global.output.emit(records.map(SettlementJSON.init)) {
                     records.isEmpty
                         ? ["\(day) 沒有司機收款 / No collections on \(day)"] : records.map(SettlementCommand.describe)
                 }
@@ -47,7 +47,7 @@ struct SettlementCommand: ParsableCommand {
                 let record = try database.submitSettlement(
                     collector: collector, day: day, countedCash: Money(cash), countedChecks: Money(checks),
                     reason: reason, by: session)
-                global.output.emit(record) { [SettlementCommand.describe(record)] }
+                global.output.emit(SettlementJSON(record)) { [SettlementCommand.describe(record)] }
             }
         }
     }
@@ -66,7 +66,7 @@ struct SettlementCommand: ParsableCommand {
                 let session = try user.session(database, for: .approve)
                 let day = try parsed { try date.map { try LocalDate($0) } } ?? database.clock.now().date
                 let record = try database.approveSettlement(collector: collector, day: day, by: session)
-                global.output.emit(record) { [SettlementCommand.describe(record)] }
+                global.output.emit(SettlementJSON(record)) { [SettlementCommand.describe(record)] }
             }
         }
     }

@@ -25,7 +25,7 @@ struct TaxCommand: ParsableCommand {
                 let (registration, records) = try database.mediaRecords(period: value)
                 let text = try VATMediaFile.render(taxRegistrationNumber: registration, records: records)
                 try ExportFile.write(Data(text.utf8), to: out, beside: database)
-                global.output.emit(["file": out, "records": "\(records.count)"]) {
+                global.output.emit(MediaFileJSON(file: out, records: records.count)) {
                     ["\(value.label) 共 \(records.count) 筆寫入 \(out) / \(records.count) records written to \(out)"]
                 }
             }

@@ -15,8 +15,8 @@ struct Output {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// Prints JSON when `--json`, else the text lines.
-    func emit(_ value: some Encodable, text: () -> [String]) {
+    /// Prints `value` (a designed output shape) when `--json`, else the text lines.
+    func emit(_ value: some CLIJSON, text: () -> [String]) {
         if json {
             Self.write(Self.jsonText(value) + "\n", to: .standardOutput)
         } else {
@@ -32,36 +32,43 @@ struct Output {
         handle.write(Data(FreeText.printableKeepingLayout(text).utf8))
     }
 
-    /// Reports an error on standard error (both languages) and, with `--json`, as a JSON object on
-    /// standard output with any figures the caller needs (e.g. the available credit).
+    /// Reports an error on standard error (both languages) and, with `--json`, as one JSON
+    /// object on standard output (Docs/cli-json.md "Errors").
     func report(_ error: any Error) {
-        let message: OperatorMessage
-        var extra: [String: Int64] = [:]
-        var code = "ERROR"
-        switch error {
-        case let error as StoreError:
-            message = error.operatorMessage
-            if case .creditRefused(_, let position) = error {
-                code = "CREDIT_REFUSED"
-                extra = [
-                    "available": position.available.amount, "limit": position.limit.amount,
-                    "openAR": position.openAR.amount, "reserved": position.reserved.amount,
-                ]
+        let body = ErrorJSON(error)
+        Self.note("錯誤：\(body.error.zh)\nError: \(body.error.en)")
+        if json { Self.write(Self.jsonText(body) + "\n", to: .standardOutput) }
+    }
+}
+
+/// The one shape of every error with `--json`: the message in both languages, a `code` per
+/// kind of error, the rule's own `detail` and the `field` when there is one, and the figures a
+/// script needs to act (the credit position of a refusal).
+struct ErrorJSON: CLIJSON {
+    var error: MessageJSON
+    var code: String
+    var detail: String?
+    var field: String?
+    var figures: [String: Int64]
+
+    init(_ error: any Error) {
+        let message: OperatorMessage =
+            switch error {
+            case let error as StoreError: error.operatorMessage
+            case let error as CLIError: error.operatorMessage
+            case let error as any OperatorFacingError: error.operatorMessage
+            default: OperatorMessage(zh: "未預期的錯誤：\(error)", en: "Unexpected error: \(error)")
             }
-        case let error as CLIError:
-            message = error.operatorMessage
-            if error.isUsage { code = "USAGE" }
-        case let error as any OperatorFacingError: message = error.operatorMessage
-        default: message = OperatorMessage(zh: "未預期的錯誤：\(error)", en: "Unexpected error: \(error)")
-        }
-        Self.note("錯誤：\(message.zh)\nError: \(message.en)")
-        if json {
-            struct Body: Encodable {
-                var error: OperatorMessage
-                var code: String
-                var figures: [String: Int64]
-            }
-            Self.write(Self.jsonText(Body(error: message, code: code, figures: extra)) + "\n", to: .standardOutput)
+        self.error = MessageJSON(message)
+        code = ErrorCode.of(error)
+        detail = ErrorCode.detail(error)
+        field = ErrorCode.field(error)
+        figures = [:]
+        if case StoreError.creditRefused(_, let position) = error {
+            figures = [
+                "available": position.available.amount, "limit": position.limit.amount,
+                "openAR": position.openAR.amount, "reserved": position.reserved.amount,
+            ]
         }
     }
 }

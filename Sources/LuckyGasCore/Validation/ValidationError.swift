@@ -27,6 +27,28 @@ public enum ValidationError: OperatorFacingError, Equatable {
     case overflow(field: String)
     case branchCode(String)
 
+    /// The field the error is about: the label the caller gave, or the kind of value.
+    public var field: String {
+        switch self {
+        case .empty(let field), .notPositive(let field, _), .unknownValue(let field, _, _), .controlCharacter(let field),
+            .tooLong(let field, _, _), .aboveLimit(let field, _, _), .negative(let field, _), .overflow(let field):
+            field
+        case .customerID: "customer"
+        case .productCode: "product"
+        case .orderNumber: "order"
+        case .invoiceNumber: "invoice"
+        case .taxID, .buyerNeedsTaxID: "taxID"
+        case .phone: "phone"
+        case .mobileBarcode, .citizenCertificate, .donationCode: "invoicePreference"
+        case .date: "date"
+        case .postalCode, .unknownPostalCode, .postalCodeMismatch: "postalCode"
+        case .coordinate: "coordinate"
+        case .receiptNumber: "payment"
+        case .virtualAccount: "virtualAccount"
+        case .branchCode: "code"
+        }
+    }
+
     public var operatorMessage: OperatorMessage {
         switch self {
         case .customerID(let value):

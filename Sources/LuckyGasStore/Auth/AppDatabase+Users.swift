@@ -57,10 +57,12 @@ extension AppDatabase {
     public func users() throws -> [UserSummary] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM app_user ORDER BY name").map { row in
-                UserSummary(
-                    name: row["name"], displayName: row["display_name"], role: Role(rawValue: row["role"]) ?? .counter,
+                let name: String = row["name"]
+                return UserSummary(
+                    name: name, displayName: row["display_name"],
+                    role: try Stored.value(Role.self, row, "role", table: "app_user", id: name),
                     active: row["active"],
-                    lockedUntil: (row["locked_until"] as String?).flatMap { try? LocalDateTime($0) })
+                    lockedUntil: try Stored.moment(row, "locked_until", table: "app_user", id: name))
             }
         }
     }

@@ -69,11 +69,11 @@ extension AppDatabase {
             db.cachedStatement(
                 sql: "SELECT reason FROM credit_hold WHERE customer_id = ? AND released_at IS NULL ORDER BY id"),
             arguments: [id.rawValue])
-        let oldest = (ar?["oldest"] as String?).flatMap { try? LocalDate($0) }
+        let oldest = try ar.flatMap { try Stored.optionalDate($0, "oldest", table: "open_item", id: id.rawValue) }
         let daysPastDue = oldest.map { $0.days(until: today) }.flatMap { $0 > 0 ? $0 : nil }
         return CreditPosition(
-            terms: PaymentTerms(rawValue: row["terms"]) ?? .cod,
-            status: CustomerStatus(rawValue: row["status"]) ?? .active,
+            terms: try Stored.value(PaymentTerms.self, row, "terms", table: "customer", id: id.rawValue),
+            status: try Stored.value(CustomerStatus.self, row, "status", table: "customer", id: id.rawValue),
             limit: Money(row["credit_limit"] as Int64), openAR: Money(ar?["open"] as Int64? ?? 0) - unapplied,
             reserved: Money(reserved),
             oldestDaysPastDue: daysPastDue, manualHolds: holds)

@@ -189,58 +189,103 @@ extension AppDatabase {
         try read { db in try Self.customerRecord(db, id: id) }
     }
 
+    /// The stored customer `id`; a stored value that does not parse is an error naming the row.
     static func customerRecord(_ db: Database, id: CustomerID) throws -> CustomerRecord? {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM customer WHERE id = ?", arguments: [id.rawValue])
         else {
             return nil
         }
-        let phones = try String.fetchAll(
-            db, sql: "SELECT phone FROM customer_contact WHERE customer_id = ? ORDER BY position",
+        let phones = try Row.fetchAll(
+            db, sql: "SELECT position, phone FROM customer_contact WHERE customer_id = ? ORDER BY position",
             arguments: [id.rawValue]
-        ).compactMap { try? PhoneNumber($0) }
+        ).map { contact in
+            try Stored.parsed(
+                contact, "phone", table: "customer_contact", id: "\(id.rawValue)/\(contact["position"] as Int)",
+                PhoneNumber.init)
+        }
         let addresses = try Row.fetchAll(
             db.cachedStatement(sql: "SELECT * FROM customer_address WHERE customer_id = ? AND active = 1 ORDER BY id"),
             arguments: [id.rawValue]
-        ).compactMap(addressFrom)
+        ).map { try addressFrom($0) }
         let specials = try Row.fetchAll(
             db.cachedStatement(
                 sql: "SELECT * FROM special_price WHERE customer_id = ? ORDER BY product_code, valid_from"),
             arguments: [id.rawValue]
-        ).compactMap { row -> SpecialPrice? in
-            guard let product = try? ProductCode(row["product_code"] as String),
-                let from = try? LocalDate(row["valid_from"] as String),
-                let until = try? LocalDate(row["valid_until"] as String)
-            else { return nil }
+        ).map { row in
+            let product = row["product_code"] as String? ?? "NULL"
+            let key = "\(id.rawValue)/\(product)/\(row["valid_from"] as String? ?? "NULL")"
             return SpecialPrice(
-                product: product, price: Money(row["price"] as Int64), validFrom: from, validUntil: until)
+                product: try Stored.parsed(row, "product_code", table: "special_price", id: key, ProductCode.init),
+                price: Money(row["price"] as Int64),
+                validFrom: try Stored.date(row, "valid_from", table: "special_price", id: key),
+                validUntil: try Stored.date(row, "valid_until", table: "special_price", id: key))
         }
-        let taxID = (row["tax_id"] as String?).flatMap { try? TaxID($0) }
-        let preference = (try? InvoicePreference(kind: row["invoice_kind"], value: row["invoice_value"])) ?? .printed
+        let taxID =
+            row["tax_id"] as String? == nil ? nil : try Stored.parsed(row, "tax_id", table: "customer", TaxID.init)
+        let preference = try invoicePreference(row)
         // Rows were validated on the way in; building without re-validation keeps old data readable.
         var customer = try Customer(
-            id: id, name: row["name"], type: CustomerType(rawValue: row["type"]) ?? .residential,
-            status: CustomerStatus(rawValue: row["status"]) ?? .active, phones: phones.isEmpty ? [] : phones,
-            taxID: taxID, terms: PaymentTerms(rawValue: row["terms"]) ?? .cod,
+            id: id, name: row["name"], type: try Stored.value(CustomerType.self, row, "type", table: "customer"),
+            status: try Stored.value(CustomerStatus.self, row, "status", table: "customer"),
+            phones: phones.isEmpty ? [] : phones,
+            taxID: taxID, terms: try Stored.value(PaymentTerms.self, row, "terms", table: "customer"),
             creditLimit: Money(row["credit_limit"] as Int64), addresses: addresses,
             invoicePreference: preference == .b2b && taxID == nil ? .printed : preference,
             cylinderBalance: row["cylinder_balance"], notes: row["notes"], skipValidation: true)
         customer.id = id
         return CustomerRecord(
             customer: customer, specialPrices: specials, version: row["version"], uuid: row["uuid"],
-            createdAt: (try? LocalDateTime(row["created_at"] as String)) ?? LocalDateTime(unixSeconds: 0),
-            updatedAt: (try? LocalDateTime(row["updated_at"] as String)) ?? LocalDateTime(unixSeconds: 0))
+            createdAt: try Stored.parsed(row, "created_at", table: "customer", LocalDateTime.init),
+            updatedAt: try Stored.parsed(row, "updated_at", table: "customer", LocalDateTime.init))
     }
 
-    static func addressFrom(_ row: Row) -> Address? {
+    /// The stored e-invoice preference of a customer row: an unknown kind or a carrier or
+    /// donation code that does not parse is an error naming the row.
+    private static func invoicePreference(_ row: Row) throws -> InvoicePreference {
+        let kind = try Stored.parsed(row, "invoice_kind", table: "customer") { $0 }
+        let value = try Stored.parsed(row, "invoice_value", table: "customer") { $0 }
+        do { return try InvoicePreference(kind: kind, value: value) } catch ValidationError.unknownValue {
+            throw StoreError.badStoredValue(
+                table: "customer", row: row["id"] as String? ?? "?", column: "invoice_kind", value: kind)
+        } catch {
+            throw StoreError.badStoredValue(
+                table: "customer", row: row["id"] as String? ?? "?", column: "invoice_value", value: value)
+        }
+    }
+
+    /// A stored address; a kind, zone, coordinate, text or postal code that does not parse is an
+    /// error naming the row.
+    static func addressFrom(_ row: Row) throws -> Address {
+        let id: Int64 = row["id"]
         let latitude: Double? = row["latitude"]
         let longitude: Double? = row["longitude"]
-        let coordinate = latitude.flatMap { lat in
-            longitude.flatMap { lon in try? Coordinate(latitude: lat, longitude: lon) }
+        func bad(_ column: String, _ value: String) -> StoreError {
+            StoreError.badStoredValue(table: "customer_address", row: "\(id)", column: column, value: value)
         }
-        return try? Address(
-            id: row["id"], kind: AddressKind(rawValue: row["kind"]) ?? .delivery, text: row["text"],
-            postalCode: row["postal_code"], zone: Zone(rawValue: row["zone"]) ?? .north, coordinate: coordinate,
-            isDefault: row["is_default"], instructions: row["instructions"])
+        let coordinate: Coordinate?
+        switch (latitude, longitude) {
+        case (nil, nil): coordinate = nil
+        case (let lat?, let lon?):
+            do { coordinate = try Coordinate(latitude: lat, longitude: lon) } catch {
+                throw bad("latitude, longitude", "\(lat), \(lon)")
+            }
+        default:
+            let shown = [latitude, longitude].map { value in value.map { "\($0)" } ?? "NULL" }
+            throw bad("latitude, longitude", shown.joined(separator: ", "))
+        }
+        let kind = try Stored.value(AddressKind.self, row, "kind", table: "customer_address")
+        let zone = try Stored.value(Zone.self, row, "zone", table: "customer_address")
+        let text: String = row["text"]
+        let postalCode: String = row["postal_code"]
+        do {
+            return try Address(
+                id: id, kind: kind, text: text, postalCode: postalCode, zone: zone, coordinate: coordinate,
+                isDefault: row["is_default"], instructions: row["instructions"])
+        } catch ValidationError.postalCode {
+            throw bad("postal_code", postalCode)
+        } catch {
+            throw bad("text", text)
+        }
     }
 }
 

@@ -55,13 +55,15 @@ enum CustomerSearchIndex {
                     SELECT text, zone FROM customer_address WHERE customer_id = ? AND active = 1
                     ORDER BY is_default DESC, id LIMIT 1
                     """), arguments: [key])
-        let primaryPhone = try String.fetchOne(
+        // A stored phone that does not parse is an error naming the row, not an empty list phone.
+        let primaryPhone = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT phone FROM customer_contact WHERE customer_id = ? AND position = 0"),
-            arguments: [key])
+            arguments: [key]
+        ).map { try Stored.parsed($0, "phone", table: "customer_contact", id: "\(key)/0", PhoneNumber.init) }
         try db.cachedStatement(sql: "UPDATE customer SET list_phone = ?, list_address = ?, list_zone = ? WHERE id = ?")
             .execute(arguments: [
-                primaryPhone.flatMap { try? PhoneNumber($0) }?.display ?? "", listAddress?["text"] as String? ?? "",
-                listAddress?["zone"] as String?, key,
+                primaryPhone?.display ?? "", listAddress?["text"] as String? ?? "", listAddress?["zone"] as String?,
+                key,
             ])
         try db.cachedStatement(
             sql:
@@ -175,12 +177,12 @@ extension AppDatabase {
                 """)
         var byID: [String: CustomerSummary] = [:]
         for row in try Row.fetchAll(statement, arguments: StatementArguments(ids)) {
-            guard let customerID = try? CustomerID(row["id"] as String) else { continue }
+            let customerID = try Stored.customerID(row, "id", table: "customer")
             byID[customerID.rawValue] = CustomerSummary(
                 id: customerID, name: row["name"], phone: row["list_phone"], address: row["list_address"],
-                zone: (row["list_zone"] as String?).flatMap(Zone.init(rawValue:)),
-                terms: PaymentTerms(rawValue: row["terms"]) ?? .cod,
-                status: CustomerStatus(rawValue: row["status"]) ?? .active, taxID: row["tax_id"])
+                zone: try Stored.optional(Zone.self, row, "list_zone", table: "customer"),
+                terms: try Stored.value(PaymentTerms.self, row, "terms", table: "customer"),
+                status: try Stored.value(CustomerStatus.self, row, "status", table: "customer"), taxID: row["tax_id"])
         }
         return ids.compactMap { byID[$0] }
     }

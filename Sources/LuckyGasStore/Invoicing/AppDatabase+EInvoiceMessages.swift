@@ -30,9 +30,13 @@ extension AppDatabase {
             var counts: [String: [UploadStatus: Int]] = [:]
             for row in try Row.fetchAll(
                 db,
-                sql: "SELECT message_type, status, COUNT(*) AS n FROM einvoice_message GROUP BY message_type, status")
+                sql: """
+                    SELECT message_type, status, COUNT(*) AS n, MIN(id) AS id FROM einvoice_message
+                    GROUP BY message_type, status
+                    """)
             {
-                guard let status = UploadStatus(rawValue: row["status"]) else { continue }
+                // A status that does not parse names the first message holding it, not a missing count.
+                let status = try Stored.value(UploadStatus.self, row, "status", table: "einvoice_message")
                 counts[row["message_type"], default: [:]][status] = row["n"]
             }
             return counts
@@ -115,14 +119,15 @@ extension AppDatabase {
             var warnings = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT message_type, reference, due_date, status FROM einvoice_message
+                    SELECT id, message_type, reference, due_date, status FROM einvoice_message
                     WHERE status != 'ACCEPTED' AND due_date <= ? ORDER BY due_date, id
                     """, arguments: [today.adding(days: 1).iso]
             ).map { row in
-                let due = try LocalDate(row["due_date"] as String)
+                let due = try Stored.date(row, "due_date", table: "einvoice_message")
                 return UploadWarning(
                     type: row["message_type"], reference: row["reference"], dueDate: due,
-                    status: UploadStatus(rawValue: row["status"]) ?? .pending, overdue: due < today)
+                    status: try Stored.value(UploadStatus.self, row, "status", table: "einvoice_message"),
+                    overdue: due < today)
             }
             for period in try String.fetchAll(
                 db, sql: "SELECT DISTINCT period FROM invoice_track WHERE blank_reported_at IS NULL ORDER BY period")

@@ -84,7 +84,7 @@ extension AppDatabase {
             arguments.append(filter.limit)
             let sql = """
                 SELECT i.number, i.period, i.issued_at, i.customer_id, c.name, i.buyer, i.total, i.status,
-                  m.status AS upload, m.due_date
+                  m.id AS message_id, m.status AS upload, m.due_date
                 FROM invoice i JOIN customer c ON c.id = i.customer_id
                 LEFT JOIN einvoice_message m ON m.id =
                   (SELECT MAX(id) FROM einvoice_message WHERE reference = i.number)
@@ -98,8 +98,10 @@ extension AppDatabase {
                     issuedAt: try LocalDateTime(row["issued_at"] as String),
                     customer: try CustomerID(row["customer_id"] as String), customerName: row["name"],
                     buyer: try InvoiceStore.decodeBuyer(row["buyer"]), total: Money(row["total"]),
-                    status: InvoiceStatus(rawValue: row["status"]) ?? .issued,
-                    upload: (row["upload"] as String?).flatMap(UploadStatus.init(rawValue:)),
+                    status: try Stored.value(InvoiceStatus.self, row, "status", table: "invoice"),
+                    upload: try Stored.optional(
+                        UploadStatus.self, row, "upload", table: "einvoice_message",
+                        id: (row["message_id"] as Int64?).map { "\($0)" }),
                     uploadDue: try (row["due_date"] as String?).map { try LocalDate($0) })
             }
         }

@@ -6,14 +6,24 @@ import LuckyGasFormats
 /// The invoicing steps shared by delivery, cancels, voids and allowances. Every function runs
 /// inside the caller's write transaction.
 enum InvoiceStore {
-    /// The seller settings; issuing stops with a clear message while any is missing.
+    /// The seller settings; issuing stops with a clear message while any is missing. A set
+    /// `einvoice.allowance_supervisor_above` that is not a whole number is an error naming it.
     static func company(_ db: Database) throws -> CompanySettings {
         func value(_ key: String) throws -> String { try Parameters.value(db, key)?.trimmingSpaces ?? "" }
+        let supervisorKey = "einvoice.allowance_supervisor_above"
+        let supervisorText = try value(supervisorKey)
+        var supervisorAbove: Int64 = 10_000
+        if !supervisorText.isEmpty {
+            guard let amount = Int64(supervisorText), amount >= 0 else {
+                throw StoreError.badParameter(key: supervisorKey, value: supervisorText, expected: "0 or more")
+            }
+            supervisorAbove = amount
+        }
         let settings = CompanySettings(
             ubn: try value("company.ubn"), name: try value("company.name"), address: try value("company.address"),
             taxRegistrationNumber: try value("company.tax_registration_no"), qrKey: try value("einvoice.qr_key"),
             qrKeyIsTest: try value("einvoice.qr_key_is_test") == "1",
-            allowanceSupervisorAbove: Money(Int64(try value("einvoice.allowance_supervisor_above")) ?? 10_000))
+            allowanceSupervisorAbove: Money(supervisorAbove))
         guard TaxID.isValid(settings.ubn) else { throw InvoicingError.companyNotSet("company.ubn") }
         guard !settings.name.isEmpty else { throw InvoicingError.companyNotSet("company.name") }
         guard !settings.address.isEmpty else { throw InvoicingError.companyNotSet("company.address") }
@@ -30,8 +40,9 @@ enum InvoiceStore {
     /// cannot take the same number), and never dated before the last invoice.
     static func takeNumber(_ db: Database, at now: LocalDateTime) throws -> (InvoiceNumber, Int64, InvoicePeriod) {
         let period = InvoicePeriod(containing: now.date)
-        if let last = try String.fetchOne(db.cachedStatement(sql: "SELECT MAX(issued_at) FROM invoice")),
-            let lastMoment = try? LocalDateTime(last), lastMoment > now
+        if let last = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT number, issued_at FROM invoice ORDER BY issued_at DESC LIMIT 1")),
+            let lastMoment = try Stored.moment(last, "issued_at", table: "invoice"), lastMoment > now
         {
             throw InvoicingError.clockBehindLastInvoice(last: lastMoment)
         }
@@ -149,18 +160,26 @@ enum InvoiceStore {
             db, sql: "SELECT * FROM invoice_line WHERE invoice_number = ? ORDER BY sequence",
             arguments: [number.rawValue]
         ).map { line in
-            InvoiceLine(
-                sequence: line["sequence"], product: try (line["product_code"] as String?).map(ProductCode.init),
+            let sequence: Int = line["sequence"]
+            return InvoiceLine(
+                sequence: sequence,
+                product: line["product_code"] as String? == nil
+                    ? nil
+                    : try Stored.parsed(
+                        line, "product_code", table: "invoice_line", id: "\(number.rawValue)/\(sequence)",
+                        ProductCode.init),
                 description: line["description"], quantity: line["quantity"], unit: line["unit"],
                 amount: Money(line["amount"]), net: Money(line["net"]))
         }
         let buyer = try decodeBuyer(row["buyer"])
         let draft = InvoiceDraft(
             buyer: buyer, lines: lines, split: TaxSplit(net: Money(row["net"]), tax: Money(row["tax"])))
-        let issuedAt = try LocalDateTime(row["issued_at"] as String)
-        let period = try InvoicePeriod(row["period"] as String)
+        let issuedAt = try Stored.parsed(row, "issued_at", table: "invoice", LocalDateTime.init)
+        let period = try Stored.parsed(row, "period", table: "invoice", InvoicePeriod.init)
         let random: String = row["random_number"]
-        let company = try? Self.company(db)
+        // Seller settings that are not set yet only blank the proofs; any other failure propagates.
+        let company: CompanySettings?
+        do { company = try Self.company(db) } catch InvoicingError.companyNotSet { company = nil }
         let sellerUBN = company?.ubn ?? ""
         let head = InvoiceProof.leftHead(
             number: number, date: issuedAt.date, randomNumber: random, net: draft.split.net, total: draft.total,
@@ -174,14 +193,16 @@ enum InvoiceStore {
             InvoiceProof.Item(name: $0.description, quantity: $0.quantity, unitPrice: $0.unitPrice)
         }
         return InvoiceRecord(
-            number: number, period: period, order: try (row["order_number"] as String?).map(OrderNumber.init),
-            customer: try CustomerID(row["customer_id"] as String), customerName: row["customer_name"],
+            number: number, period: period,
+            order: row["order_number"] as String? == nil
+                ? nil : try Stored.parsed(row, "order_number", table: "invoice", OrderNumber.init),
+            customer: try Stored.customerID(row, "customer_id", table: "invoice"), customerName: row["customer_name"],
             issuedAt: issuedAt, issuedBy: row["issued_by"], draft: draft, randomNumber: random,
-            status: InvoiceStatus(rawValue: row["status"]) ?? .issued,
-            cancelledAt: try (row["cancelled_at"] as String?).map(LocalDateTime.init), cancelledBy: row["cancelled_by"],
+            status: try Stored.value(InvoiceStatus.self, row, "status", table: "invoice"),
+            cancelledAt: try Stored.moment(row, "cancelled_at", table: "invoice"), cancelledBy: row["cancelled_by"],
             cancelReason: row["cancel_reason"], voids: row["voids"], prints: row["prints"],
             open: Money((row["open_amount"] as Int64?) ?? 0),
-            dueDate: try (row["due_date"] as String?).map { try LocalDate($0) },
+            dueDate: try Stored.optionalDate(row, "due_date", table: "open_item", id: number.rawValue),
             allowances: try allowances(db, invoice: number), messages: try messages(db, invoice: number.rawValue),
             barcode: InvoiceProof.barcode(period: period, number: number, randomNumber: random),
             qrLeft: InvoiceProof.left(head: head, checkCode: check, items: items),
@@ -202,9 +223,11 @@ enum InvoiceStore {
                     tax: Money($0["tax"]))
             }
             return AllowanceRecord(
-                number: number, invoice: invoice, issuedAt: try LocalDateTime(row["issued_at"] as String),
+                number: number, invoice: invoice,
+                issuedAt: try Stored.parsed(row, "issued_at", table: "allowance", LocalDateTime.init),
                 issuedBy: row["issued_by"], draft: AllowanceDraft(lines: lines), reason: row["reason"],
-                approvedBy: row["approved_by"], status: InvoiceStatus(rawValue: row["status"]) ?? .issued)
+                approvedBy: row["approved_by"],
+                status: try Stored.value(InvoiceStatus.self, row, "status", table: "allowance"))
         }
     }
 
@@ -216,15 +239,17 @@ enum InvoiceStore {
                 SELECT * FROM einvoice_message WHERE reference = ?
                   OR reference IN (SELECT number FROM allowance WHERE invoice_number = ?) ORDER BY id
                 """, arguments: [invoice, invoice]
-        ).map(message)
+        ).map { try message($0) }
     }
 
+    /// A stored message; a date or status that does not parse is an error naming the row.
     static func message(_ row: Row) throws -> EInvoiceMessage {
         EInvoiceMessage(
             id: row["id"], type: row["message_type"], reference: row["reference"],
-            documentDate: try LocalDate(row["document_date"] as String),
-            dueDate: try LocalDate(row["due_date"] as String),
-            status: UploadStatus(rawValue: row["status"]) ?? .pending, fileName: row["file_name"],
+            documentDate: try Stored.date(row, "document_date", table: "einvoice_message"),
+            dueDate: try Stored.date(row, "due_date", table: "einvoice_message"),
+            status: try Stored.value(UploadStatus.self, row, "status", table: "einvoice_message"),
+            fileName: row["file_name"],
             resultReason: row["result_reason"], xml: row["xml"])
     }
 }

@@ -10,32 +10,39 @@ public struct PostedEntry: Sendable, Hashable, Codable {
 }
 
 extension AppDatabase {
-    /// The trial balance from the journal: every account with its debits and credits.
+    /// The trial balance from the journal: every account with its debits and credits. An account
+    /// that does not parse is an error naming the first entry that holds it.
     public func trialBalance() throws -> [TrialBalanceRow] {
         try read { db in
             try Row.fetchAll(
                 db,
-                sql:
-                    "SELECT account, SUM(debit) AS d, SUM(credit) AS c FROM journal_line GROUP BY account ORDER BY account"
-            ).compactMap { row in
-                guard let account = Account(rawValue: row["account"]) else { return nil }
+                sql: """
+                    SELECT account, SUM(debit) AS d, SUM(credit) AS c, MIN(entry_id) AS entry FROM journal_line
+                    GROUP BY account ORDER BY account
+                    """
+            ).map { row in
+                let account = try Stored.value(
+                    Account.self, row, "account", table: "journal_line", id: "entry_id \(row["entry"] as Int64)")
                 return TrialBalanceRow(account: account, debit: Money(row["d"]), credit: Money(row["c"]))
             }
         }
     }
 
-    /// Receivables per customer from the journal (account 1140), non-zero only.
+    /// Receivables per customer from the journal (account 1140), non-zero only. Every 1140 line
+    /// names its customer: a missing or unreadable one is an error naming the first entry that holds it.
     public func receivablesByCustomer() throws -> [CustomerID: Money] {
         try read { db in
             var out: [CustomerID: Money] = [:]
             for row in try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT customer_id, SUM(debit) - SUM(credit) AS balance FROM journal_line
+                    SELECT customer_id, SUM(debit) - SUM(credit) AS balance, MIN(entry_id) AS entry FROM journal_line
                     WHERE account = '1140' GROUP BY customer_id HAVING balance != 0
                     """)
             {
-                if let id = try? CustomerID(row["customer_id"] as String? ?? "") { out[id] = Money(row["balance"]) }
+                let id = try Stored.customerID(
+                    row, "customer_id", table: "journal_line", id: "entry_id \(row["entry"] as Int64)")
+                out[id] = Money(row["balance"])
             }
             return out
         }
@@ -52,10 +59,13 @@ extension AppDatabase {
                     """, arguments: [from?.iso ?? "0000-00-00", through?.iso ?? "9999-99-99"])
             var byEntry: [Int64: [JournalLine]] = [:]
             for row in lines {
-                guard let account = Account(rawValue: row["account"]) else { continue }
-                byEntry[row["entry_id"], default: []].append(
+                let entry: Int64 = row["entry_id"]
+                let line = "\(entry)/\(row["line_no"] as Int)"
+                byEntry[entry, default: []].append(
                     JournalLine(
-                        account: account, customer: (row["customer_id"] as String?).flatMap { try? CustomerID($0) },
+                        account: try Stored.value(Account.self, row, "account", table: "journal_line", id: line),
+                        customer: row["customer_id"] as String? == nil
+                            ? nil : try Stored.customerID(row, "customer_id", table: "journal_line", id: line),
                         debit: Money(row["debit"]), credit: Money(row["credit"])))
             }
             return try Row.fetchAll(
@@ -66,8 +76,9 @@ extension AppDatabase {
                 return PostedEntry(
                     id: id,
                     entry: JournalEntry(
-                        date: try LocalDate(row["date"] as String),
-                        source: JournalEntry.Source(rawValue: row["source"]) ?? .invoice, reference: row["reference"],
+                        date: try Stored.date(row, "date", table: "journal_entry"),
+                        source: try Stored.value(JournalEntry.Source.self, row, "source", table: "journal_entry"),
+                        reference: row["reference"],
                         description: row["description"], lines: byEntry[id] ?? []))
             }
         }

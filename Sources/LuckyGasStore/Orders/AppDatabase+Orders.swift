@@ -8,6 +8,19 @@ extension AppDatabase {
         try read { db in try Self.price(db, input).quote }
     }
 
+    /// Why the calendar refuses a delivery on `date` in `slot` now (Sunday, a holiday without
+    /// service, a slot already past), or nil: the check `placeOrder` makes, for a quote to show.
+    public func deliveryRefusal(date: LocalDate, slot: DeliverySlot) throws -> CalendarError? {
+        let now = clock.now()
+        return try read { db in
+            let calendar = try Parameters.calendar(db)
+            do throws(CalendarError) {
+                try calendar.checkDelivery(date: date, slot: slot, at: now)
+                return nil
+            } catch { return error }
+        }
+    }
+
     /// Loads customer, address, catalogue and rules, and prices `input`.
     private static func price(_ db: Database, _ input: OrderInput) throws -> (
         quote: Quote, address: Address, calendar: BusinessCalendar, phones: [PhoneNumber]

@@ -34,10 +34,12 @@ enum Parameters {
         return rules
     }
 
+    /// The holidays; a stored date that does not parse is an error naming the row.
     static func holidays(_ db: Database) throws -> [Holiday] {
-        try Row.fetchAll(db.cachedStatement(sql: "SELECT date, name, delivers FROM holiday")).compactMap { row in
-            guard let date = try? LocalDate(row["date"] as String) else { return nil }
-            return Holiday(date: date, name: row["name"], delivers: row["delivers"])
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT date, name, delivers FROM holiday")).map { row in
+            Holiday(
+                date: try Stored.date(row, "date", table: "holiday", id: row["date"] as String?),
+                name: row["name"], delivers: row["delivers"])
         }
     }
 
@@ -103,16 +105,19 @@ enum Parameters {
     static func products(_ db: Database) throws -> [ProductCode: Product] {
         var products: [ProductCode: Product] = [:]
         for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM product")) {
-            guard let product = try? productFrom(row) else { continue }
+            let product = try productFrom(row)
             products[product.code] = product
         }
         return products
     }
 
+    /// A product row; a code or category that does not parse is an error naming the row.
     static func productFrom(_ row: Row) throws -> Product {
-        Product(
-            code: try ProductCode(row["code"] as String), name: row["name"],
-            category: ProductCategory(rawValue: row["category"]) ?? .accessory, sizeKg: row["size_kg"],
+        let code: String? = row["code"]
+        return Product(
+            code: try Stored.parsed(row, "code", table: "product", id: code, ProductCode.init), name: row["name"],
+            category: try Stored.value(ProductCategory.self, row, "category", table: "product", id: code),
+            sizeKg: row["size_kg"],
             price: Money(row["price"] as Int64), deposit: Money(row["deposit"] as Int64),
             requiresEmptyReturn: row["requires_empty_return"], active: row["active"])
     }
@@ -171,9 +176,8 @@ extension Parameters {
                 throw StoreError.badParameter(key: key, value: text, expected: "YYYY-MM-DD")
             }
         }
-        let firstJournalDay = try String.fetchOne(db, sql: "SELECT MIN(date) FROM journal_entry").flatMap {
-            try? LocalDate($0)
-        }
+        let firstJournalDay = try Row.fetchOne(db, sql: "SELECT id, date FROM journal_entry ORDER BY date, id LIMIT 1")
+            .map { try Stored.date($0, "date", table: "journal_entry") }
         // A branch with nothing posted and no opening date accepts the past year.
         var earliest = try date("branch.opened_on") ?? firstJournalDay ?? today.adding(days: -366)
         if let closed = try date("ledger.closed_through") { earliest = max(earliest, closed.adding(days: 1)) }

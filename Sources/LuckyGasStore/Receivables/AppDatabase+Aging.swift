@@ -27,25 +27,34 @@ extension AppDatabase {
                 ($0["id"] as String, $0["name"] as String)
             },
             uniquingKeysWith: { first, _ in first })
-        func row(_ id: String) -> AgingRow {
-            rows[id] ?? AgingRow(customer: (try? CustomerID(id)) ?? CustomerID(number: 0), name: names[id] ?? "")
+        /// The customer's line so far; a stored customer id that does not parse is an error naming
+        /// the row of `table` it was read from (`rowID`, asked only then).
+        func row(_ id: String, in table: String, at rowID: () throws -> String?) throws -> AgingRow {
+            if let line = rows[id] { return line }
+            do { return AgingRow(customer: try CustomerID(id), name: names[id] ?? "") } catch {
+                throw StoreError.badStoredValue(table: table, row: try rowID() ?? "?", column: "customer_id", value: id)
+            }
         }
         let items = try Row.fetchCursor(
             db,
             sql: """
-                SELECT o.customer_id, o.due_date, \(Self.openOnDate) AS residual
+                SELECT o.id, o.customer_id, o.due_date, \(Self.openOnDate) AS residual
                 FROM open_item o WHERE o.document_date <= ?
                 """, arguments: [day, day])
         while let item = try items.next() {
             let residual: Int64 = item["residual"]
             guard residual > 0 else { continue }
             let id: String = item["customer_id"]
-            var line = row(id)
+            var line = try row(id, in: "open_item") { "\(item["id"] as Int64)" }
             line.add(Money(residual), daysPastDue: try Stored.date(item, "due_date", table: "open_item").days(until: asOf))
             rows[id] = line
         }
         for (id, credit) in try unappliedByCustomer(db, asOf: asOf) where credit != .zero {
-            var line = row(id)
+            var line = try row(id, in: "payment") {
+                try String.fetchOne(
+                    db, sql: "SELECT number FROM payment WHERE customer_id = ? ORDER BY number LIMIT 1",
+                    arguments: [id])
+            }
             line.unapplied = credit
             rows[id] = line
         }

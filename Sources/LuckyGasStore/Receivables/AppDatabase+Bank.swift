@@ -365,11 +365,12 @@ struct DatabaseMatchLookup: MatchLookup {
         return nil
     }
 
+    /// The customer a payer account was learnt for; a stored id that does not parse is an error naming the row.
     func customer(payerAccount: String) throws -> CustomerID? {
-        try String.fetchOne(
+        try Row.fetchOne(
             db.cachedStatement(sql: "SELECT customer_id FROM bank_payer WHERE payer_account = ?"),
             arguments: [payerAccount]
-        ).flatMap { try? CustomerID($0) }
+        ).map { try Stored.customerID($0, "customer_id", table: "bank_payer", id: payerAccount) }
     }
 
     func openItems(of customer: CustomerID) throws -> [OpenItemBalance] {
