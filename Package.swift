@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(
             name: "LuckyGasStoreTests",
             dependencies: [
-                "LuckyGasStore", "LuckyGasTestSupport",
+                "LuckyGasStore", "LuckyGasTestSupport", "LuckyGasWire",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

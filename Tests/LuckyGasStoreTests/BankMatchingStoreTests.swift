@@ -57,6 +57,11 @@ struct BankMatchingStoreTests {
         expectRefusal(.bankLineNotOpen(open[0].id, status: "MATCHED")) {
             try branch.database.rejectBankLine(open[0].id, reason: "x", by: branch.accountant)
         }
+        // Each posted line is its own event under the line's id, with its receipt's events.
+        let events = try OutboxContract.verify(branch.database)
+        let posted = events.filter { $0.type == "BankLinePosted" }
+        #expect(Set(posted.map(\.aggregateID)) == Set((matched + [open[0]]).map { "\($0.id)" }))
+        #expect(events.filter { $0.type == "PaymentRecorded" }.count >= 3)
     }
 
     @Test(
