@@ -61,6 +61,26 @@ struct OrderScreenTests {
         #expect(driver.shows("信用核准"))
     }
 
+    @Test("A Sunday is refused in the breakdown before F2, as placing it would be")
+    func sundayShownBeforeConfirming() throws {
+        let driver = try orderEntry()
+        driver.type("王")
+        driver.press(.enter)
+        driver.press(.enter)
+        driver.press(.backTab, .backTab)
+        driver.type("++++")  // Wednesday 2026-11-18, four days on: Sunday 2026-11-22
+        driver.press(.tab, .tab)
+        driver.type("P001")
+        driver.press(.enter)
+        driver.type("2")
+        driver.press(.tab)
+        #expect(driver.shows("2026-11-22"))
+        #expect(driver.shows("✗ "), "\(driver.lines.joined(separator: "\n"))")
+        let refusal = try #require(
+            try driver.branch.database.deliveryRefusal(date: LocalDate("2026-11-22"), slot: .morning))
+        #expect(driver.shows(String(refusal.operatorMessage.zh.prefix(6))))
+    }
+
     @Test("Typing over the chosen customer lets go of it: F2 never places for a customer not shown")
     func retypedCustomer() throws {
         let driver = try orderEntry()

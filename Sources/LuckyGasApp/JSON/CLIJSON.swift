@@ -6,9 +6,42 @@ import LuckyGasStore
 /// Docs/cli-json.md, pinned by a golden test. Only types made for output conform, so an
 /// internal type can never be encoded straight to the outside (no Swift `_0` keys, no
 /// strings where a number or boolean belongs).
+///
+/// Keys are the stored properties' names, and a value that is absent is `null`, never a
+/// missing key: every object of a kind has the same keys, whatever the data.
 protocol CLIJSON: Encodable {}
 
+extension CLIJSON {
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: PropertyKey.self)
+        for child in Mirror(reflecting: self).children {
+            guard let label = child.label else { continue }
+            let key = PropertyKey(stringValue: label)
+            if let optional = child.value as? any AbsentValue, optional.isAbsent {
+                try container.encodeNil(forKey: key)
+            } else if let value = child.value as? any Encodable {
+                try container.encode(value, forKey: key)
+            }
+        }
+    }
+}
+
 extension Array: CLIJSON where Element: CLIJSON {}
+
+/// A property's name as a JSON key.
+private struct PropertyKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+/// An optional without a value.
+private protocol AbsentValue { var isAbsent: Bool { get } }
+
+extension Optional: AbsentValue {
+    fileprivate var isAbsent: Bool { self == nil }
+}
 
 /// A bilingual message.
 struct MessageJSON: CLIJSON, Equatable {

@@ -21,6 +21,8 @@ struct OrderEntryScreen: TypingScreen {
     private var calendar: BusinessCalendar?
     private var quote: Quote?
     private var quoteProblem: OperatorMessage?
+    /// The calendar's verdict on the chosen date and slot, shown with the price before F2.
+    private var calendarRefusal: OperatorMessage?
     private var credit: CreditReport?
     private var dateTouched = false
     private var dirty = false
@@ -302,6 +304,7 @@ struct OrderEntryScreen: TypingScreen {
     /// Prices the order and checks credit for its total: the live breakdown.
     private mutating func recompute(_ context: AppContext) {
         quoteProblem = nil
+        calendarRefusal = nil
         guard let input = input() else {
             quote = nil
             credit = record?.customer.id.flatMap { try? context.database.creditCheck($0) }
@@ -310,6 +313,7 @@ struct OrderEntryScreen: TypingScreen {
         do {
             let priced = try context.database.quote(input)
             quote = priced
+            calendarRefusal = try context.database.deliveryRefusal(date: input.date, slot: input.slot)?.operatorMessage
             credit = try context.database.creditCheck(input.customer, amount: priced.total)
         } catch {
             quote = nil
@@ -496,6 +500,11 @@ struct OrderEntryScreen: TypingScreen {
             var bold = theme.text
             bold.bold = true
             amount(context.t("合計", "Total"), quote.total.description, style: bold)
+            if let calendarRefusal {
+                grid.put(
+                    "✗ " + context.text(calendarRefusal), row: row, column: left, style: theme.error, maxWidth: width)
+                row += 1
+            }
         } else if let quoteProblem {
             grid.put(context.text(quoteProblem), row: row, column: left, style: theme.error, maxWidth: width)
             row += 1
