@@ -35,7 +35,10 @@ public struct ProductSaved: WireEvent {
     }
 
     /// Creates the payload.
-    public init(code: String, name: String, category: String, sizeKg: Int? = nil, price: Int64, deposit: Int64, active: Bool, at: String, by: String) {
+    public init(
+        code: String, name: String, category: String, sizeKg: Int? = nil, price: Int64, deposit: Int64, active: Bool,
+        at: String, by: String
+    ) {
         self.code = code
         self.name = name
         self.category = category

@@ -160,7 +160,9 @@ public struct SpecialPriceSet: WireEvent {
     }
 
     /// Creates the payload.
-    public init(customerID: String, product: String, price: Int64, validFrom: String, validUntil: String, at: String, by: String) {
+    public init(
+        customerID: String, product: String, price: Int64, validFrom: String, validUntil: String, at: String, by: String
+    ) {
         self.customerID = customerID
         self.product = product
         self.price = price
@@ -201,7 +203,10 @@ public struct OpeningBalanceImported: WireEvent {
     }
 
     /// Creates the payload.
-    public init(openItemID: Int64, customerID: String, reference: String, documentDate: String, dueDate: String, amount: Int64, at: String, by: String) {
+    public init(
+        openItemID: Int64, customerID: String, reference: String, documentDate: String, dueDate: String, amount: Int64,
+        at: String, by: String
+    ) {
         self.openItemID = openItemID
         self.customerID = customerID
         self.reference = reference

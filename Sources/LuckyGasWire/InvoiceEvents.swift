@@ -37,7 +37,10 @@ public struct InvoiceIssued: WireEvent {
     }
 
     /// Creates the payload.
-    public init(number: String, orderNumber: String? = nil, customerID: String, buyer: WireBuyer, net: Int64, tax: Int64, total: Int64, randomNumber: String, issuedAt: String, issuedBy: String) {
+    public init(
+        number: String, orderNumber: String? = nil, customerID: String, buyer: WireBuyer, net: Int64, tax: Int64,
+        total: Int64, randomNumber: String, issuedAt: String, issuedBy: String
+    ) {
         self.number = number
         self.orderNumber = orderNumber
         self.customerID = customerID
@@ -154,7 +157,10 @@ public struct AllowanceIssued: WireEvent {
     }
 
     /// Creates the payload.
-    public init(number: String, invoiceNumber: String, customerID: String, net: Int64, tax: Int64, total: Int64, reason: String, approvedBy: String? = nil, issuedAt: String, issuedBy: String) {
+    public init(
+        number: String, invoiceNumber: String, customerID: String, net: Int64, tax: Int64, total: Int64, reason: String,
+        approvedBy: String? = nil, issuedAt: String, issuedBy: String
+    ) {
         self.number = number
         self.invoiceNumber = invoiceNumber
         self.customerID = customerID

@@ -56,7 +56,12 @@ public struct OrderPlaced: WireEvent {
     }
 
     /// Creates the payload.
-    public init(number: String, uuid: String, customerID: String, addressID: Int64, deliveryDate: String, slot: String, lines: [WireOrderLine], goodsGross: Int64, discount: Int64, deliveryFee: Int64, net: Int64, tax: Int64, total: Int64, depositAtRisk: Int64, reserved: Int64, placedAt: String, placedBy: String, creditOverrideBy: String? = nil, creditOverrideReason: String? = nil) {
+    public init(
+        number: String, uuid: String, customerID: String, addressID: Int64, deliveryDate: String, slot: String,
+        lines: [WireOrderLine], goodsGross: Int64, discount: Int64, deliveryFee: Int64, net: Int64, tax: Int64,
+        total: Int64, depositAtRisk: Int64, reserved: Int64, placedAt: String, placedBy: String,
+        creditOverrideBy: String? = nil, creditOverrideReason: String? = nil
+    ) {
         self.number = number
         self.uuid = uuid
         self.customerID = customerID
@@ -105,7 +110,10 @@ public struct OrderCancelled: WireEvent {
     }
 
     /// Creates the payload.
-    public init(number: String, reason: String, released: Int64, cancelledAt: String, cancelledBy: String, approvedBy: String? = nil) {
+    public init(
+        number: String, reason: String, released: Int64, cancelledAt: String, cancelledBy: String,
+        approvedBy: String? = nil
+    ) {
         self.number = number
         self.reason = reason
         self.released = released
@@ -319,7 +327,11 @@ public struct OrderDelivered: WireEvent {
     }
 
     /// Creates the payload.
-    public init(number: String, invoiceNumber: String, total: Int64, deposit: Int64, emptiesReturned: Int, missingEmpties: Int, collected: Int64, paymentNumber: String? = nil, dueDate: String, driverID: String? = nil, deliveredAt: String, deliveredBy: String) {
+    public init(
+        number: String, invoiceNumber: String, total: Int64, deposit: Int64, emptiesReturned: Int, missingEmpties: Int,
+        collected: Int64, paymentNumber: String? = nil, dueDate: String, driverID: String? = nil, deliveredAt: String,
+        deliveredBy: String
+    ) {
         self.number = number
         self.invoiceNumber = invoiceNumber
         self.total = total

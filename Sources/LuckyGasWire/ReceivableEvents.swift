@@ -44,7 +44,11 @@ public struct PaymentRecorded: WireEvent {
     }
 
     /// Creates the payload.
-    public init(number: String, customerID: String, receivedOn: String, amount: Int64, method: String, source: String, reference: String, check: WireCheck? = nil, collector: String? = nil, orderNumber: String? = nil, bankLineID: Int64? = nil, recordedAt: String, recordedBy: String) {
+    public init(
+        number: String, customerID: String, receivedOn: String, amount: Int64, method: String, source: String,
+        reference: String, check: WireCheck? = nil, collector: String? = nil, orderNumber: String? = nil,
+        bankLineID: Int64? = nil, recordedAt: String, recordedBy: String
+    ) {
         self.number = number
         self.customerID = customerID
         self.receivedOn = receivedOn
@@ -265,7 +269,10 @@ public struct BankLinePosted: WireEvent {
     }
 
     /// Creates the payload.
-    public init(lineID: Int64, paymentNumber: String, customerID: String, amount: Int64, valueDate: String, rule: String, at: String, by: String) {
+    public init(
+        lineID: Int64, paymentNumber: String, customerID: String, amount: Int64, valueDate: String, rule: String,
+        at: String, by: String
+    ) {
         self.lineID = lineID
         self.paymentNumber = paymentNumber
         self.customerID = customerID
@@ -341,7 +348,10 @@ public struct SettlementSubmitted: WireEvent {
     }
 
     /// Creates the payload.
-    public init(key: String, collector: String, day: String, expectedCash: Int64, expectedChecks: Int64, countedCash: Int64, countedChecks: Int64, reason: String, at: String, by: String) {
+    public init(
+        key: String, collector: String, day: String, expectedCash: Int64, expectedChecks: Int64, countedCash: Int64,
+        countedChecks: Int64, reason: String, at: String, by: String
+    ) {
         self.key = key
         self.collector = collector
         self.day = day
@@ -383,7 +393,9 @@ public struct SettlementApproved: WireEvent {
     }
 
     /// Creates the payload.
-    public init(key: String, collector: String, day: String, countedCash: Int64, countedChecks: Int64, at: String, by: String) {
+    public init(
+        key: String, collector: String, day: String, countedCash: Int64, countedChecks: Int64, at: String, by: String
+    ) {
         self.key = key
         self.collector = collector
         self.day = day

@@ -132,7 +132,8 @@ struct CLIJSONGoldenTests {
             #expect(docs.contains("### `\(name)`"), "Docs/cli-json.md lacks \(name)", sourceLocation: sourceLocation)
             let object = (value as? [String: Any]) ?? ((value as? [Any])?.first as? [String: Any]) ?? [:]
             for key in object.keys {
-                #expect(docs.contains("`\(key)`"), "Docs/cli-json.md lacks \(name).\(key)", sourceLocation: sourceLocation)
+                #expect(
+                    docs.contains("`\(key)`"), "Docs/cli-json.md lacks \(name).\(key)", sourceLocation: sourceLocation)
             }
             return value
         }
@@ -164,7 +165,8 @@ struct CLIJSONGoldenTests {
         try step("order-show", ["order", "show", order])
         try step("order-list", ["order", "list", "--limit", "3"])
         try step(
-            "order-event", ["order", "event", order, "--event", "assign", "--user", "dispatcher"], password: "dispatcher")
+            "order-event", ["order", "event", order, "--event", "assign", "--user", "dispatcher"],
+            password: "dispatcher")
         try cli.run(["order", "event", order, "--event", "depart", "--user", "dispatcher"], password: "dispatcher")
         let delivered = try step(
             "order-deliver",
@@ -265,7 +267,8 @@ struct CLIJSONGoldenTests {
         let open = (lines as? [[String: Any]] ?? []).compactMap { $0["id"] as? Int }
         try step("bank-match", ["bank", "match"] + accountant, password: "accountant")
         try step(
-            "bank-accept", ["bank", "accept", "\(open.first ?? 0)", "--customer", "C000123", "--unapplied"] + accountant,
+            "bank-accept",
+            ["bank", "accept", "\(open.first ?? 0)", "--customer", "C000123", "--unapplied"] + accountant,
             password: "accountant")
         try step(
             "bank-reject", ["bank", "reject", "\(open.last ?? 0)", "--reason", "非客戶款項"] + accountant,
@@ -284,7 +287,8 @@ struct CLIJSONGoldenTests {
         // The e-invoice platform.
         try step("einvoice-tracks", ["einvoice", "tracks"])
         try step(
-            "einvoice-export", ["einvoice", "export", "--turnkey", cli.directory.appendingPathComponent("tk").path]
+            "einvoice-export",
+            ["einvoice", "export", "--turnkey", cli.directory.appendingPathComponent("tk").path]
                 + accountant, password: "accountant")
         try step(
             "einvoice-results", ["einvoice", "results", cli.directory.appendingPathComponent("tk").path] + accountant,
@@ -296,7 +300,10 @@ struct CLIJSONGoldenTests {
         try step("db-migrate", ["db", "migrate"])
         try step(
             "db-init",
-            ["db", "init", "--db", cli.directory.appendingPathComponent("new.db").path, "--code", "TPE02", "--name", "台北大安門市"],
+            [
+                "db", "init", "--db", cli.directory.appendingPathComponent("new.db").path, "--code", "TPE02", "--name",
+                "台北大安門市",
+            ],
             password: "s3cret", withDatabase: false)
         try step(
             "sample",
@@ -306,15 +313,20 @@ struct CLIJSONGoldenTests {
             "bench",
             [
                 "bench", "--customers", "60", "--orders", "5", "--samples", "5", "--invoices", "3",
-                "--statement-lines", "10", "--payments", "5", "--work-dir", cli.directory.appendingPathComponent("b").path,
+                "--statement-lines", "10", "--payments", "5", "--work-dir",
+                cli.directory.appendingPathComponent("b").path,
             ], withDatabase: false)
         try step("error-not-found", ["customer", "show", "C999999"], status: 1)
         try step("error-usage", ["order", "quote", "--customer"], status: 2)
-        try step("error-missing-database", ["db", "check", "--db", "/nonexistent/branch.db"], status: 1, withDatabase: false)
+        try step(
+            "error-missing-database", ["db", "check", "--db", "/nonexistent/branch.db"], status: 1, withDatabase: false)
 
         if !update {
-            let files = try FileManager.default.contentsOfDirectory(atPath: Self.golden.path).filter { $0.hasSuffix(".json") }
-            #expect(Set(files) == Set(names.map { "\($0).json" }), "golden files without a step, or steps without a file")
+            let files = try FileManager.default.contentsOfDirectory(atPath: Self.golden.path).filter {
+                $0.hasSuffix(".json")
+            }
+            #expect(
+                Set(files) == Set(names.map { "\($0).json" }), "golden files without a step, or steps without a file")
         }
     }
 }

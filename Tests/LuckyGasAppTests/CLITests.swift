@@ -157,7 +157,10 @@ struct CLITests {
         let typo = cli.directory.appendingPathComponent("brnach.db").path
         for arguments in [
             ["customer", "search", "王", "--db", typo, "--json"],
-            ["order", "place", "--user", "counter", "--customer", "C000124", "--item", "P001=2", "--db", typo, "--json"],
+            [
+                "order", "place", "--user", "counter", "--customer", "C000124", "--item", "P001=2", "--db", typo,
+                "--json",
+            ],
             ["db", "check", "--db", typo, "--json"],
         ] {
             let result = try cli.run(arguments, password: "counter", withDatabase: false)

@@ -43,14 +43,18 @@ enum OutboxContract {
             #expect(kind.aggregateType == event.aggregateType, sourceLocation: sourceLocation)
             #expect(row["schema_version"] as Int == kind.schemaVersion, sourceLocation: sourceLocation)
             let decoded = try decode(kind, event.payload)
-            #expect(decoded.aggregateID == event.aggregateID, "\(event.type) #\(event.seq)", sourceLocation: sourceLocation)
-            #expect(try WireJSON.encode(decoded) == event.payload, "\(event.type) #\(event.seq)", sourceLocation: sourceLocation)
+            #expect(
+                decoded.aggregateID == event.aggregateID, "\(event.type) #\(event.seq)", sourceLocation: sourceLocation)
+            #expect(
+                try WireJSON.encode(decoded) == event.payload, "\(event.type) #\(event.seq)",
+                sourceLocation: sourceLocation)
             #expect(!event.payload.contains("\"_0\""), sourceLocation: sourceLocation)
             let key = "\(event.aggregateType)/\(event.aggregateID)"
             if let previous = last[key] {
                 // An event that only mentions the aggregate (a text message) keeps its version.
                 let expected = event.type == "SmsRequested" ? previous : previous + 1
-                #expect(event.version == expected, "\(key): \(event.type) #\(event.seq)", sourceLocation: sourceLocation)
+                #expect(
+                    event.version == expected, "\(key): \(event.type) #\(event.seq)", sourceLocation: sourceLocation)
             }
             last[key] = event.version
         }
@@ -66,7 +70,9 @@ enum OutboxContract {
     }
 
     private static func decode(_ kind: any WireEvent.Type, _ payload: String) throws -> any WireEvent {
-        func open<Kind: WireEvent>(_: Kind.Type) throws -> any WireEvent { try WireJSON.decode(Kind.self, from: payload) }
+        func open<Kind: WireEvent>(_: Kind.Type) throws -> any WireEvent {
+            try WireJSON.decode(Kind.self, from: payload)
+        }
         return try open(kind)
     }
 }
@@ -127,7 +133,8 @@ struct ContractStoreTests {
         #expect(versions("parameter", "credit.overdue_hold_days").count == 2)
         // The invoice's buyer is stored readable (no Swift `_0`).
         let buyer = try database.writer.read { db in
-            try String.fetchOne(db, sql: "SELECT buyer FROM invoice WHERE number = ?", arguments: [chen.invoice.rawValue])
+            try String.fetchOne(
+                db, sql: "SELECT buyer FROM invoice WHERE number = ?", arguments: [chen.invoice.rawValue])
         }
         #expect(buyer?.contains(#""kind":"mobile_barcode""#) == true && buyer?.contains("_0") == false)
     }
@@ -169,7 +176,9 @@ struct ContractStoreTests {
         #expect {
             _ = try branch.database.order(receipt.order)
         } throws: { error in
-            guard case StoreError.badStoredValue(let table, let row, let column, let value) = error else { return false }
+            guard case StoreError.badStoredValue(let table, let row, let column, let value) = error else {
+                return false
+            }
             return table == "sales_order" && row == order && column == "slot" && value == "MIDNIGHT"
                 && (error as? StoreError)?.operatorMessage.en.contains(order) == true
         }

@@ -13,7 +13,9 @@ import Testing
     @Test func everyKindHasOneExampleAndOneGoldenFile() throws {
         let examples = try Examples.all()
         #expect(examples.map { type(of: $0).eventType } == WireEvents.all.map { $0.eventType })
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.golden.path).filter { $0.hasSuffix(".json") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.golden.path).filter {
+            $0.hasSuffix(".json")
+        }
         #expect(Set(files) == Set(WireEvents.all.map { "\($0.eventType).json" }))
         #expect(Set(WireEvents.all.map { $0.eventType }).count == WireEvents.all.count)
     }
@@ -60,7 +62,8 @@ import Testing
 
     @Test func donationIsReadableEverywhere() throws {
         let buyer = InvoiceBuyer(name: "0000", delivery: .donation("25885"))
-        #expect(try WireJSON.encode(WireBuyer(buyer)) == #"{"delivery":{"code":"25885","kind":"donation"},"name":"0000"}"#)
+        #expect(
+            try WireJSON.encode(WireBuyer(buyer)) == #"{"delivery":{"code":"25885","kind":"donation"},"name":"0000"}"#)
         // The stored Core shape is readable too, and the pre-issue-12 shape still reads.
         #expect(try WireJSON.encode(buyer.delivery) == #"{"code":"25885","kind":"donation"}"#)
         let legacy = #"{"delivery":{"donation":{"_0":"25885"}},"name":"0000"}"#

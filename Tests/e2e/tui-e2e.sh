@@ -46,6 +46,8 @@ help_and_back() {
     check "title after help on $1" "│ $1"
 }
 
+# The branch is a demo copy of the sample, made the way start.sh makes it.
+LUCKYGAS_HOME="$ROOT" "$BIN" db init --sample --db "$WORK/branch.db" >/dev/null || { echo "FAIL: db init --sample"; exit 1; }
 "${T[@]}" new-session -d -s app -x 80 -y 24 \
     "cd '$WORK' && TERM=tmux-256color LUCKYGAS_HOME='$ROOT' '$BIN' --db '$WORK/branch.db' 2>'$WORK/err'; echo EXIT=\$? >>'$WORK/err'; sleep 60"
 

@@ -10,7 +10,8 @@ struct DatabaseCommand: ParsableCommand {
 
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "建立分店資料庫 / Create a branch database (a new branch with an admin user, or a demo copy of the sample).",
+            abstract:
+                "建立分店資料庫 / Create a branch database (a new branch with an admin user, or a demo copy of the sample).",
             discussion: """
                 新分店：luckygas db init --db 檔案 --code TPE02 --name 台北大安門市（管理員 admin 的密碼取自 LUCKYGAS_PASSWORD 或提示輸入）。
                 示範：luckygas db init --db 檔案 --sample（範例資料，標記為示範，不同步至總公司）。

@@ -200,7 +200,9 @@ struct InvoiceCommand: ParsableCommand {
                 let database = try global.open()
                 let session = try user.session(database, for: .invoices)
                 try database.cancelAllowance(number.uppercased(), reason: reason, by: session)
-                global.output.emit(AllowanceCancelledJSON(allowance: number.uppercased(), status: InvoiceStatus.cancelled.rawValue)) {
+                global.output.emit(
+                    AllowanceCancelledJSON(allowance: number.uppercased(), status: InvoiceStatus.cancelled.rawValue)
+                ) {
                     ["折讓單 \(number.uppercased()) 已作廢 / Allowance \(number.uppercased()) cancelled"]
                 }
             }

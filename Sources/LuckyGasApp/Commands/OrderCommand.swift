@@ -66,7 +66,10 @@ struct OrderCommand: ParsableCommand {
                 global.output.emit(QuoteJSON(input, quote: quote, refusal: refusal)) {
                     OrderCommand.breakdown(quote)
                         + (refusal.map {
-                            ["注意：此時段無法配送 \($0.operatorMessage.zh)", "Note: not deliverable then: \($0.operatorMessage.en)"]
+                            [
+                                "注意：此時段無法配送 \($0.operatorMessage.zh)",
+                                "Note: not deliverable then: \($0.operatorMessage.en)",
+                            ]
                         } ?? [])
                 }
             }

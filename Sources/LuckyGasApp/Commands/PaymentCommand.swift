@@ -197,7 +197,8 @@ struct PaymentCommand: ParsableCommand {
             "Payment \(record.number.rawValue): \(record.method.chinese) \(record.method.rawValue)  金額 amount \(record.amount.grouped)  狀態 \(record.status)",
         ]
         if let check = record.check {
-            lines.append("支票 check \(check.bank) \(check.number) 到期 \(check.due)  \(record.checkStatus?.rawValue ?? "")")
+            lines.append(
+                "支票 check \(check.bank) \(check.number) 到期 \(check.due)  \(record.checkStatus?.rawValue ?? "")")
         }
         if !record.reference.isEmpty { lines.append("參考 reference: \(record.reference)") }
         for allocation in record.allocations {

@@ -179,7 +179,9 @@ struct AllowanceJSON: CLIJSON {
         issuedAt = record.issuedAt.iso
         issuedBy = record.issuedBy
         lines = record.draft.lines.map {
-            Line(invoiceSequence: $0.invoiceSequence, description: $0.description, net: $0.net.amount, tax: $0.tax.amount)
+            Line(
+                invoiceSequence: $0.invoiceSequence, description: $0.description, net: $0.net.amount, tax: $0.tax.amount
+            )
         }
     }
 }

@@ -23,7 +23,8 @@ struct QuoteJSON: CLIJSON {
         price = PriceJSON(quote)
         total = quote.total.amount
         calendar = Calendar(
-            open: refusal == nil, code: refusal.map { ErrorCode.of($0) }, message: refusal.map { MessageJSON($0.operatorMessage) })
+            open: refusal == nil, code: refusal.map { ErrorCode.of($0) },
+            message: refusal.map { MessageJSON($0.operatorMessage) })
     }
 }
 

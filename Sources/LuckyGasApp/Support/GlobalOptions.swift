@@ -5,7 +5,8 @@ import LuckyGasStore
 
 /// `--db` and `--json`, taken by `luckygas` itself and every subcommand.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "分店資料庫檔案（以 luckygas db init 建立）/ Branch database file (create one with luckygas db init).")
+    @Option(
+        name: .long, help: "分店資料庫檔案（以 luckygas db init 建立）/ Branch database file (create one with luckygas db init).")
     var db: String = "./luckygas.db"
 
     @Flag(name: .long, help: "以 JSON 輸出 / Machine-readable JSON output.")

@@ -60,7 +60,9 @@ public enum InvoicePreference: Sendable, Hashable, Codable {
 }
 
 extension InvoicePreference {
-    private enum Key: String, CodingKey { case kind, code, b2b, printed, mobileBarcode, citizenCertificate, donation, _0 }
+    private enum Key: String, CodingKey {
+        case kind, code, b2b, printed, mobileBarcode, citizenCertificate, donation, _0
+    }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: Key.self)
@@ -97,4 +99,3 @@ extension InvoicePreference {
         if !value.isEmpty { try container.encode(value, forKey: .code) }
     }
 }
-

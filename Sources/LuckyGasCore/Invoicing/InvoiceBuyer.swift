@@ -101,7 +101,9 @@ public struct InvoiceBuyer: Sendable, Hashable, Codable {
 }
 
 extension InvoiceBuyer.Delivery {
-    private enum Key: String, CodingKey { case kind, code, ubn, business, printed, mobileBarcode, citizenCertificate, donation, _0 }
+    private enum Key: String, CodingKey {
+        case kind, code, ubn, business, printed, mobileBarcode, citizenCertificate, donation, _0
+    }
 
     /// The readable kind name.
     public var kind: String {
@@ -171,4 +173,3 @@ extension InvoiceBuyer.Delivery {
         try container.encodeIfPresent(code, forKey: .code)
     }
 }
-

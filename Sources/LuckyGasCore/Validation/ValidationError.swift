@@ -30,7 +30,8 @@ public enum ValidationError: OperatorFacingError, Equatable {
     /// The field the error is about: the label the caller gave, or the kind of value.
     public var field: String {
         switch self {
-        case .empty(let field), .notPositive(let field, _), .unknownValue(let field, _, _), .controlCharacter(let field),
+        case .empty(let field), .notPositive(let field, _), .unknownValue(let field, _, _),
+            .controlCharacter(let field),
             .tooLong(let field, _, _), .aboveLimit(let field, _, _), .negative(let field, _), .overflow(let field):
             field
         case .customerID: "customer"

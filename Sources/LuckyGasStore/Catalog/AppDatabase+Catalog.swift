@@ -149,7 +149,8 @@ extension AppDatabase {
                       license_no = excluded.license_no
                     """,
                 arguments: [driver.id, driver.name, driver.phone.digits, driver.licenseNumber])
-            let active = try Bool.fetchOne(intent.db, sql: "SELECT active FROM driver WHERE id = ?", arguments: [driver.id])
+            let active = try Bool.fetchOne(
+                intent.db, sql: "SELECT active FROM driver WHERE id = ?", arguments: [driver.id])
             try intent.audit("driver.save", "driver", driver.id, after: driver)
             try intent.emit(
                 DriverSaved(

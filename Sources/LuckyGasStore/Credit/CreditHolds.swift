@@ -11,8 +11,9 @@ extension AppDatabase {
         let reason = try inputText(reason, field: "原因 reason")
         guard !reason.isEmpty else { throw StoreError.reasonRequired }
         try intent(session, .payments) { intent in
-            guard try Bool.fetchOne(intent.db, sql: "SELECT 1 FROM customer WHERE id = ?", arguments: [customer.rawValue])
-                != nil
+            guard
+                try Bool.fetchOne(intent.db, sql: "SELECT 1 FROM customer WHERE id = ?", arguments: [customer.rawValue])
+                    != nil
             else { throw StoreError.customerNotFound(customer.rawValue) }
             try CreditHolds.place(intent, customer: customer, kind: .manual, reason: reason)
         }
@@ -31,7 +32,8 @@ extension AppDatabase {
                     """, arguments: [intent.now.iso, intent.user, reason, customer.rawValue])
             guard !released.isEmpty else { throw ReceivablesError.holdNotFound(customer) }
             try intent.audit(
-                "credit.release", "customer", customer.rawValue, after: ["reason": reason, "holds": "\(released.count)"])
+                "credit.release", "customer", customer.rawValue,
+                after: ["reason": reason, "holds": "\(released.count)"])
             for id in released.sorted() {
                 try intent.emit(
                     CreditHoldReleased(

@@ -156,8 +156,8 @@ extension AppDatabase {
         try session.require(.administer)
         try intent(session, .administer) { intent in
             let (db, now) = (intent.db, intent.now)
-            do { try Parameters.bounds(db).checkAmount(price.price, field: "特價 special price") } catch
-                let error as ValidationError
+            do { try Parameters.bounds(db).checkAmount(price.price, field: "特價 special price") } catch let error
+                as ValidationError
             { throw StoreError.invalid(error) }
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM customer WHERE id = ?", arguments: [id.rawValue]) != nil
             else {

@@ -352,8 +352,10 @@ enum Migrations {
         let aggregates: [(table: String, key: String, type: String, hasVersion: Bool)] = [
             ("sales_order", "number", "order", true), ("invoice", "number", "invoice", true),
             ("customer", "id", "customer", true), ("payment", "number", "payment", false),
-            ("allowance", "number", "allowance", false), ("driver_settlement", "collector || '/' || day", "settlement", false),
-            ("bank_line", "CAST(id AS TEXT)", "bank_line", false), ("credit_hold", "CAST(id AS TEXT)", "credit_hold", false),
+            ("allowance", "number", "allowance", false),
+            ("driver_settlement", "collector || '/' || day", "settlement", false),
+            ("bank_line", "CAST(id AS TEXT)", "bank_line", false),
+            ("credit_hold", "CAST(id AS TEXT)", "credit_hold", false),
             ("product", "code", "product", false), ("holiday", "date", "holiday", false),
             ("parameter", "key", "parameter", false), ("driver", "id", "driver", false),
             ("vehicle", "plate", "vehicle", false), ("open_item", "CAST(id AS TEXT)", "open_item", false),

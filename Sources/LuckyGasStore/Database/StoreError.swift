@@ -138,11 +138,15 @@ public enum StoreError: OperatorFacingError {
         case .badStoredValue(let table, let row, let column, let value):
             OperatorMessage(
                 zh: "資料表 \(table) 第 \(row) 筆的 \(column) 值「\(value)」無法辨識；請執行 luckygas db check 並洽系統管理員",
-                en: "Row \(row) of \(table) has an unreadable \(column) \"\(value)\"; run luckygas db check and call the administrator")
+                en:
+                    "Row \(row) of \(table) has an unreadable \(column) \"\(value)\"; run luckygas db check and call the administrator"
+            )
         case .databaseMissing(let path):
             OperatorMessage(
                 zh: "找不到分店資料庫 \(path)；請確認路徑，或以 luckygas db init --db \(path) 建立新分店（--sample 為示範資料）",
-                en: "No branch database at \(path): check the path, or create a branch with luckygas db init --db \(path) (--sample for the demo data)")
+                en:
+                    "No branch database at \(path): check the path, or create a branch with luckygas db init --db \(path) (--sample for the demo data)"
+            )
         case .arithmeticOverflow(let detail):
             OperatorMessage(
                 zh: "金額合計超出可處理範圍（\(detail)），未儲存任何資料；請執行 luckygas db check",

@@ -151,7 +151,9 @@ extension AppDatabase {
                 at: now)
             intent.audit(
                 "invoice.cancel", "invoice", number.rawValue, beforeJSON: #"{"status":"ISSUED"}"#,
-                afterJSON: try AuditLog.json(["status": "CANCELLED", "reason": reason, "approvedBy": approver?.name ?? ""]))
+                afterJSON: try AuditLog.json([
+                    "status": "CANCELLED", "reason": reason, "approvedBy": approver?.name ?? "",
+                ]))
             try intent.emit(
                 InvoiceCancelled(
                     number: number.rawValue, reason: reason, approvedBy: approver?.name, cancelledAt: now.iso,

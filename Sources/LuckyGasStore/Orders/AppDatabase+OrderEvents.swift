@@ -32,10 +32,12 @@ extension AppDatabase {
             let (id, at, by) = (number.rawValue, intent.now.iso, intent.user)
             let moved = status.rawValue
             switch event {
-            case .assign: try intent.emit(OrderAssigned(number: id, status: moved, note: note, at: at, by: by), .changed)
+            case .assign:
+                try intent.emit(OrderAssigned(number: id, status: moved, note: note, at: at, by: by), .changed)
             case .unassign:
                 try intent.emit(OrderUnassigned(number: id, status: moved, note: note, at: at, by: by), .changed)
-            case .depart: try intent.emit(OrderDeparted(number: id, status: moved, note: note, at: at, by: by), .changed)
+            case .depart:
+                try intent.emit(OrderDeparted(number: id, status: moved, note: note, at: at, by: by), .changed)
             case .fail: try intent.emit(OrderFailed(number: id, status: moved, note: note, at: at, by: by), .changed)
             case .reschedule:
                 try intent.emit(OrderRescheduled(number: id, status: moved, note: note, at: at, by: by), .changed)

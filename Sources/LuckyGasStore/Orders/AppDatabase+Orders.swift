@@ -215,7 +215,8 @@ extension AppDatabase {
             db.cachedStatement(sql: "SELECT * FROM order_line WHERE order_number = ? ORDER BY line_no"),
             arguments: [number.rawValue]
         ).map { line -> QuoteLine in
-            let code = try Stored.parsed(line, "product_code", table: "order_line", id: number.rawValue, ProductCode.init)
+            let code = try Stored.parsed(
+                line, "product_code", table: "order_line", id: number.rawValue, ProductCode.init)
             return QuoteLine(
                 product: code, name: line["name"], quantity: line["quantity"],
                 unitPrice: Money(line["unit_price"] as Int64),
@@ -286,7 +287,8 @@ extension AppDatabase {
                 let id = number.rawValue
                 return OrderSummary(
                     number: number, customer: try Stored.customerID(row, "customer_id", table: "sales_order", id: id),
-                    customerName: row["name"], date: try Stored.date(row, "delivery_date", table: "sales_order", id: id),
+                    customerName: row["name"],
+                    date: try Stored.date(row, "delivery_date", table: "sales_order", id: id),
                     slot: try Stored.value(DeliverySlot.self, row, "slot", table: "sales_order", id: id),
                     status: try Stored.value(OrderStatus.self, row, "status", table: "sales_order", id: id),
                     total: Money(row["total"] as Int64))

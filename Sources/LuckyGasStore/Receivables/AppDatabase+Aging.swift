@@ -46,7 +46,8 @@ extension AppDatabase {
             guard residual > 0 else { continue }
             let id: String = item["customer_id"]
             var line = try row(id, in: "open_item") { "\(item["id"] as Int64)" }
-            line.add(Money(residual), daysPastDue: try Stored.date(item, "due_date", table: "open_item").days(until: asOf))
+            line.add(
+                Money(residual), daysPastDue: try Stored.date(item, "due_date", table: "open_item").days(until: asOf))
             rows[id] = line
         }
         for (id, credit) in try unappliedByCustomer(db, asOf: asOf) where credit != .zero {

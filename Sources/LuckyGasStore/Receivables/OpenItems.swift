@@ -24,11 +24,14 @@ enum OpenItems {
     /// Takes `amount` off an item's open amount, only if the item belongs to `customer` and has
     /// that much open (the guard that makes over-allocation impossible across processes).
     /// Returns whether it did.
-    static func take(_ db: Database, item: Int64, customer: CustomerID, amount: Money, on date: LocalDate, payment: String)
+    static func take(
+        _ db: Database, item: Int64, customer: CustomerID, amount: Money, on date: LocalDate, payment: String
+    )
         throws -> Bool
     {
         try db.cachedStatement(
-            sql: "UPDATE open_item SET open_amount = open_amount - ? WHERE id = ? AND customer_id = ? AND open_amount >= ?"
+            sql:
+                "UPDATE open_item SET open_amount = open_amount - ? WHERE id = ? AND customer_id = ? AND open_amount >= ?"
         ).execute(arguments: [amount.amount, item, customer.rawValue, amount.amount])
         guard db.changesCount == 1 else { return false }
         try changed(db, item: item, date: date, delta: -amount, cause: "ALLOCATION", reference: payment)
@@ -58,7 +61,9 @@ enum OpenItems {
                 UPDATE open_item SET amount = amount + ?, open_amount = open_amount + ?
                 WHERE kind = 'INVOICE' AND reference = ?
                 """, arguments: [delta.amount, delta.amount, invoice.rawValue])
-        try changed(db, kind: "INVOICE", reference: invoice.rawValue, date: date, delta: delta, cause: cause, document: document)
+        try changed(
+            db, kind: "INVOICE", reference: invoice.rawValue, date: date, delta: delta, cause: cause, document: document
+        )
     }
 
     /// Closes a cancelled invoice's receivable (`open` was still due).

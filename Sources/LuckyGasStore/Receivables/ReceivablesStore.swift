@@ -20,7 +20,8 @@ enum ReceivablesStore {
 
     /// Writes a payment and its receipt journal entry; everything is unapplied until allocated.
     static func insertPayment(
-        _ db: Database, _ input: PaymentInput, source: PaymentSource, collector: String? = nil, order: OrderNumber? = nil,
+        _ db: Database, _ input: PaymentInput, source: PaymentSource, collector: String? = nil,
+        order: OrderNumber? = nil,
         bankLine: Int64? = nil, at now: LocalDateTime, by user: String
     ) throws -> ReceiptNumber {
         guard input.amount > .zero else {
@@ -191,7 +192,8 @@ enum ReceivablesStore {
         ).map { row in
             AllocationRecord(
                 id: row["id"], reference: row["reference"], kind: row["kind"], amount: Money(row["amount"] as Int64),
-                allocatedOn: try Stored.date(row, "allocated_on", table: "allocation"), allocatedBy: row["allocated_by"],
+                allocatedOn: try Stored.date(row, "allocated_on", table: "allocation"),
+                allocatedBy: row["allocated_by"],
                 rule: row["rule"], reversedOn: try Stored.optionalDate(row, "reversed_on", table: "allocation"),
                 reversalReason: row["reversal_reason"])
         }

@@ -22,17 +22,21 @@ extension AppDatabase {
     public func branchIdentity() throws -> BranchIdentity {
         try read { db in
             func state(_ key: String) throws -> String {
-                guard let value = try String.fetchOne(db, sql: "SELECT value FROM sync_state WHERE key = ?", arguments: [key])
+                guard
+                    let value = try String.fetchOne(
+                        db, sql: "SELECT value FROM sync_state WHERE key = ?", arguments: [key])
                 else { throw StoreError.badStoredValue(table: "sync_state", row: key, column: "value", value: "NULL") }
                 return value
             }
             let epochText = try state("device_epoch")
             guard let epoch = Int(epochText), epoch >= 1 else {
-                throw StoreError.badStoredValue(table: "sync_state", row: "device_epoch", column: "value", value: epochText)
+                throw StoreError.badStoredValue(
+                    table: "sync_state", row: "device_epoch", column: "value", value: epochText)
             }
             return BranchIdentity(
                 deviceID: try state("device_id"), deviceEpoch: epoch,
-                code: try Parameters.value(db, "branch.code") ?? "", name: try Parameters.value(db, "branch.name") ?? "",
+                code: try Parameters.value(db, "branch.code") ?? "",
+                name: try Parameters.value(db, "branch.name") ?? "",
                 isDemo: try Parameters.value(db, "branch.demo") == "1")
         }
     }

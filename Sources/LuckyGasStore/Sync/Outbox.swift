@@ -48,7 +48,9 @@ enum Aggregates {
     /// The aggregate's version after `step`.
     static func version(_ db: Database, type: String, id: String, step: Step) throws -> Int {
         guard let (table, key) = tables[type] else {
-            guard step == .created else { throw StoreError.database("aggregate \(type) \(id) has no version to change") }
+            guard step == .created else {
+                throw StoreError.database("aggregate \(type) \(id) has no version to change")
+            }
             return 1
         }
         let sql =
