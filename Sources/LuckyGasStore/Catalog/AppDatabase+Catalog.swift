@@ -121,11 +121,7 @@ extension AppDatabase {
         let value = try inputText(value, field: key)
         try intent(session, .administer) { intent in
             let existed = try Self.exists(intent.db, "parameter", "key", key)
-            try intent.db.execute(
-                sql: """
-                    INSERT INTO parameter (key, value, description) VALUES (?, ?, ?)
-                    ON CONFLICT(key) DO UPDATE SET value = excluded.value
-                    """, arguments: [key, value, key])
+            try Parameters.store(intent.db, key, value)
             // A bound that does not parse is refused here, not at the next order.
             if key.hasPrefix("limits.") { _ = try Parameters.bounds(intent.db) }
             let shown = Parameters.isSecret(key) ? "***" : value

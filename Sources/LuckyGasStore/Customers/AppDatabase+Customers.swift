@@ -335,4 +335,10 @@ extension AppDatabase {
                 id: id.rawValue, customer: WireCustomer(id: id, stored), at: intent.now.iso, by: intent.user),
             .created)
     }
+
+    /// Moves the count of cylinders a customer holds (a delivery: delivered less empties taken back).
+    static func moveCylinders(_ db: Database, customer: CustomerID, by delta: Int) throws {
+        try db.cachedStatement(sql: "UPDATE customer SET cylinder_balance = cylinder_balance + ? WHERE id = ?")
+            .execute(arguments: [delta, customer.rawValue])
+    }
 }

@@ -100,6 +100,26 @@ enum InvoiceStore {
         }
     }
 
+    /// Writes an invoice just issued (with its lines).
+    static func insertIssued(
+        _ db: Database, _ number: InvoiceNumber, period: InvoicePeriod, track: Int64, order: OrderNumber?,
+        customer: CustomerID, draft: InvoiceDraft, randomNumber: String, at now: LocalDateTime, by user: String
+    ) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO invoice (number, period, track_id, order_number, customer_id, issued_at, issued_by, buyer,
+                  buyer_identifier, is_business, random_number, net, tax, total, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ISSUED')
+                """
+        ).execute(
+            arguments: [
+                number.rawValue, period.code, track, order?.rawValue, customer.rawValue, now.iso, user,
+                try encode(draft.buyer), draft.buyer.identifier, draft.buyer.isBusiness, randomNumber,
+                draft.split.net.amount, draft.split.tax.amount, draft.total.amount,
+            ])
+        try writeLines(db, number: number, lines: draft.lines)
+    }
+
     /// Writes the invoice's lines (replacing earlier ones after a void).
     static func writeLines(_ db: Database, number: InvoiceNumber, lines: [InvoiceLine]) throws {
         try db.cachedStatement(sql: "DELETE FROM invoice_line WHERE invoice_number = ?").execute(arguments: [

@@ -89,19 +89,9 @@ extension AppDatabase {
             let terms = try Stored.value(PaymentTerms.self, customer, "terms", table: "customer", id: id)
             let due = terms.dueDate(invoiceDate: now.date)
 
-            try db.cachedStatement(
-                sql: """
-                    INSERT INTO invoice (number, period, track_id, order_number, customer_id, issued_at, issued_by, buyer,
-                      buyer_identifier, is_business, random_number, net, tax, total, status)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ISSUED')
-                    """
-            ).execute(
-                arguments: [
-                    invoice.rawValue, period.code, trackID, number.rawValue, before.customer.rawValue, now.iso,
-                    session.name, try InvoiceStore.encode(buyer), buyer.identifier, buyer.isBusiness, random,
-                    draft.split.net.amount, draft.split.tax.amount, draft.total.amount,
-                ])
-            try InvoiceStore.writeLines(db, number: invoice, lines: draft.lines)
+            try InvoiceStore.insertIssued(
+                db, invoice, period: period, track: trackID, order: number, customer: before.customer, draft: draft,
+                randomNumber: random, at: now, by: session.name)
             try InvoiceStore.enqueue(
                 db, .invoice, reference: invoice.rawValue, documentDate: now.date,
                 due: UploadDeadline.due(isBusiness: buyer.isBusiness, documentDate: now.date),
@@ -181,10 +171,8 @@ extension AppDatabase {
                         report.quantities[line.product] ?? line.quantity,
                     ])
             }
-            try db.cachedStatement(sql: "UPDATE customer SET cylinder_balance = cylinder_balance + ? WHERE id = ?")
-                .execute(arguments: [
-                    deposit.cylindersRequiringReturn - deposit.emptiesReturned, before.customer.rawValue,
-                ])
+            try Self.moveCylinders(
+                db, customer: before.customer, by: deposit.cylindersRequiringReturn - deposit.emptiesReturned)
             let receipt = DeliveryReceipt(
                 order: number, invoice: invoice, total: draft.total, deposit: deposit, collected: report.collected,
                 dueDate: due, payment: payment)

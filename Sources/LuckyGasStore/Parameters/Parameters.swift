@@ -3,6 +3,15 @@ import LuckyGasCore
 
 /// Reads the (param) values of DOMAIN.md from the `parameter`, `price_rule` and `holiday` tables.
 enum Parameters {
+    /// Sets a parameter (the one writer of `parameter`); the caller's intent audits it.
+    static func store(_ db: Database, _ key: String, _ value: String) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO parameter (key, value, description) VALUES (?, ?, ?)
+                ON CONFLICT(key) DO UPDATE SET value = excluded.value
+                """, arguments: [key, value, key])
+    }
+
     /// Parameters whose value is a secret: never in an audit entry or an event (`***`).
     static func isSecret(_ key: String) -> Bool { key == "einvoice.qr_key" }
 

@@ -54,11 +54,7 @@ extension AppDatabase {
         try intent(.system) { intent in
             let device = intent.ids.uuid()
             for (key, value) in [("branch.code", code), ("branch.name", name), ("branch.demo", demo ? "1" : "0")] {
-                try intent.db.execute(
-                    sql: """
-                        INSERT INTO parameter (key, value, description) VALUES (?, ?, ?)
-                        ON CONFLICT (key) DO UPDATE SET value = excluded.value, version = version + 1
-                        """, arguments: [key, value, key])
+                try Parameters.store(intent.db, key, value)
             }
             try SyncState.setDevice(intent.db, id: device, epoch: 1)
             try intent.audit(
