@@ -123,11 +123,18 @@ public struct OrderCancelled: WireEvent {
     }
 }
 
-/// `OrderAssigned` (aggregate `order`): A dispatcher assigned the order to a delivery run.
-public struct OrderAssigned: WireEvent {
-    public static let eventType = "OrderAssigned"
-    public static let aggregateType = "order"
-    public static let schemaVersion = 1
+/// The kinds of an order's move through dispatch: one payload (`OrderMoved`), five event types.
+public protocol OrderMove: Sendable {
+    /// The event type of this move.
+    static var eventType: String { get }
+}
+
+/// A move of an order through dispatch (aggregate `order`): assigned, unassigned, departed,
+/// failed (the note says why), rescheduled. The payload is the same for every kind.
+public struct OrderMoved<Kind: OrderMove>: WireEvent {
+    public static var eventType: String { Kind.eventType }
+    public static var aggregateType: String { "order" }
+    public static var schemaVersion: Int { 1 }
 
     /// Order number.
     public var number: String
@@ -156,137 +163,30 @@ public struct OrderAssigned: WireEvent {
     }
 }
 
-/// `OrderUnassigned` (aggregate `order`): The assignment was taken back; the order is confirmed again.
-public struct OrderUnassigned: WireEvent {
-    public static let eventType = "OrderUnassigned"
-    public static let aggregateType = "order"
-    public static let schemaVersion = 1
-
-    /// Order number.
-    public var number: String
-    /// The order's status after the change.
-    public var status: String
-    /// Free text (the reason of a failure).
-    public var note: String
-    /// ISO date-time.
-    public var at: String
-    /// User.
-    public var by: String
-
-    public var aggregateID: String { number }
-
-    private enum CodingKeys: String, CodingKey {
-        case number, status, note, at, by
-    }
-
-    /// Creates the payload.
-    public init(number: String, status: String, note: String, at: String, by: String) {
-        self.number = number
-        self.status = status
-        self.note = note
-        self.at = at
-        self.by = by
-    }
+/// The five moves.
+public enum OrderMoves {
+    /// A dispatcher assigned the order to a delivery run.
+    public enum Assigned: OrderMove { public static let eventType = "OrderAssigned" }
+    /// The assignment was taken back; the order is confirmed again.
+    public enum Unassigned: OrderMove { public static let eventType = "OrderUnassigned" }
+    /// The driver left with the order.
+    public enum Departed: OrderMove { public static let eventType = "OrderDeparted" }
+    /// The delivery failed (the note says why); the reservation stays until rescheduled or cancelled.
+    public enum Failed: OrderMove { public static let eventType = "OrderFailed" }
+    /// A failed order got a new attempt.
+    public enum Rescheduled: OrderMove { public static let eventType = "OrderRescheduled" }
 }
 
-/// `OrderDeparted` (aggregate `order`): The driver left with the order.
-public struct OrderDeparted: WireEvent {
-    public static let eventType = "OrderDeparted"
-    public static let aggregateType = "order"
-    public static let schemaVersion = 1
-
-    /// Order number.
-    public var number: String
-    /// The order's status after the change.
-    public var status: String
-    /// Free text (the reason of a failure).
-    public var note: String
-    /// ISO date-time.
-    public var at: String
-    /// User.
-    public var by: String
-
-    public var aggregateID: String { number }
-
-    private enum CodingKeys: String, CodingKey {
-        case number, status, note, at, by
-    }
-
-    /// Creates the payload.
-    public init(number: String, status: String, note: String, at: String, by: String) {
-        self.number = number
-        self.status = status
-        self.note = note
-        self.at = at
-        self.by = by
-    }
-}
-
-/// `OrderFailed` (aggregate `order`): The delivery failed (the note says why); the reservation stays until it is rescheduled or cancelled.
-public struct OrderFailed: WireEvent {
-    public static let eventType = "OrderFailed"
-    public static let aggregateType = "order"
-    public static let schemaVersion = 1
-
-    /// Order number.
-    public var number: String
-    /// The order's status after the change.
-    public var status: String
-    /// Free text (the reason of a failure).
-    public var note: String
-    /// ISO date-time.
-    public var at: String
-    /// User.
-    public var by: String
-
-    public var aggregateID: String { number }
-
-    private enum CodingKeys: String, CodingKey {
-        case number, status, note, at, by
-    }
-
-    /// Creates the payload.
-    public init(number: String, status: String, note: String, at: String, by: String) {
-        self.number = number
-        self.status = status
-        self.note = note
-        self.at = at
-        self.by = by
-    }
-}
-
-/// `OrderRescheduled` (aggregate `order`): A failed order got a new attempt.
-public struct OrderRescheduled: WireEvent {
-    public static let eventType = "OrderRescheduled"
-    public static let aggregateType = "order"
-    public static let schemaVersion = 1
-
-    /// Order number.
-    public var number: String
-    /// The order's status after the change.
-    public var status: String
-    /// Free text (the reason of a failure).
-    public var note: String
-    /// ISO date-time.
-    public var at: String
-    /// User.
-    public var by: String
-
-    public var aggregateID: String { number }
-
-    private enum CodingKeys: String, CodingKey {
-        case number, status, note, at, by
-    }
-
-    /// Creates the payload.
-    public init(number: String, status: String, note: String, at: String, by: String) {
-        self.number = number
-        self.status = status
-        self.note = note
-        self.at = at
-        self.by = by
-    }
-}
+/// `OrderAssigned`.
+public typealias OrderAssigned = OrderMoved<OrderMoves.Assigned>
+/// `OrderUnassigned`.
+public typealias OrderUnassigned = OrderMoved<OrderMoves.Unassigned>
+/// `OrderDeparted`.
+public typealias OrderDeparted = OrderMoved<OrderMoves.Departed>
+/// `OrderFailed`.
+public typealias OrderFailed = OrderMoved<OrderMoves.Failed>
+/// `OrderRescheduled`.
+public typealias OrderRescheduled = OrderMoved<OrderMoves.Rescheduled>
 
 /// `OrderDelivered` (aggregate `order`): The order was delivered: what went out, the empties, the money collected and the invoice issued for it.
 public struct OrderDelivered: WireEvent {
