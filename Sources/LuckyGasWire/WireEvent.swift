@@ -21,10 +21,15 @@ public protocol WireEvent: Codable, Sendable {
 public enum WireJSON {
     /// The payload text of an event (or any Wire value).
     public static func encode(_ value: some Encodable) throws -> String {
+        String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// One encoder for every payload (made once: a bank statement encodes three events a line).
+    private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
+        return encoder
+    }()
 
     /// Reads a payload back (tests, and central's side of the contract).
     public static func decode<Value: Decodable>(_ type: Value.Type, from text: String) throws -> Value {

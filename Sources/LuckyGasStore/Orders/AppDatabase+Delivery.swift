@@ -139,7 +139,8 @@ extension AppDatabase {
                 try ReceivablesStore.apply(
                     db, payment: receipt, customer: before.customer, shares: shares, rule: "DELIVERY", at: now,
                     by: session.name)
-                try ReceivablesStore.allocated(intent, receipt, shares: shares, rule: "DELIVERY")
+                try ReceivablesStore.allocated(
+                    intent, receipt, amount: report.collected, shares: shares, rule: "DELIVERY")
                 payment = receipt
             }
             if before.reserved > .zero {

@@ -287,7 +287,7 @@ extension AppDatabase {
                 db, request, customer: customer, reference: input.reference, unapplied: line.amount)
         try ReceivablesStore.apply(
             db, payment: number, customer: customer, shares: shares, rule: rule, at: now, by: user)
-        try ReceivablesStore.allocated(intent, number, shares: shares, rule: rule)
+        try ReceivablesStore.allocated(intent, number, amount: line.amount, shares: shares, rule: rule)
         try db.cachedStatement(
             sql: """
                 UPDATE bank_line SET status = 'MATCHED', payment_number = ?, customer_id = ?, decided_at = ?,

@@ -20,7 +20,8 @@ extension AppDatabase {
             try ReceivablesStore.apply(
                 db, payment: number, customer: input.customer, shares: shares, rule: Self.ruleName(request), at: now,
                 by: session.name)
-            try ReceivablesStore.allocated(intent, number, shares: shares, rule: Self.ruleName(request))
+            try ReceivablesStore.allocated(
+                intent, number, amount: input.amount, shares: shares, rule: Self.ruleName(request))
             let record = try ReceivablesStore.payment(db, number)
             try intent.audit("payment.record", "payment", number.rawValue, after: record)
             return record

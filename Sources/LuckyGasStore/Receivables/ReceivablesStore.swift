@@ -249,15 +249,17 @@ enum ReceivablesStore {
     }
 
     /// Queues `PaymentAllocated` for shares just applied.
-    static func allocated(_ intent: Intent, _ number: ReceiptNumber, shares: [AllocationShare], rule: String) throws {
+    /// The payment was just recorded for `amount`, so what is left unapplied is known without
+    /// reading it back (the guarded updates of `apply` kept the shares within it).
+    static func allocated(
+        _ intent: Intent, _ number: ReceiptNumber, amount: Money, shares: [AllocationShare], rule: String
+    ) throws {
         guard !shares.isEmpty else { return }
-        let unapplied =
-            try Int64.fetchOne(
-                intent.db, sql: "SELECT unapplied FROM payment WHERE number = ?", arguments: [number.rawValue]) ?? 0
         try intent.emit(
             PaymentAllocated(
                 number: number.rawValue, rule: rule, allocations: shares.map(WireAllocation.init),
-                unapplied: unapplied, at: intent.now.iso, by: intent.user), .changed)
+                unapplied: (amount - shares.map(\.amount).sum()).amount, at: intent.now.iso, by: intent.user),
+            .changed)
     }
 
     /// The allocation `request` asks for, against the customer's open items now.
