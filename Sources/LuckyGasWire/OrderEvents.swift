@@ -206,6 +206,10 @@ public struct OrderDelivered: WireEvent {
     public var emptiesReturned: Int
     /// Empties not returned.
     public var missingEmpties: Int
+    /// How many cylinders the customer holds after this, less before: delivered cylinders that
+    /// need an empty back, less the empties returned (the change of `WireCustomer.cylinderBalance`,
+    /// which no `CustomerChanged` repeats).
+    public var cylinderBalanceChange: Int
     /// NT$ collected on the spot.
     public var collected: Int64
     /// Receipt of the money collected (its `PaymentRecorded` follows).
@@ -222,13 +226,15 @@ public struct OrderDelivered: WireEvent {
     public var aggregateID: String { number }
 
     private enum CodingKeys: String, CodingKey {
-        case number, invoiceNumber, total, deposit, emptiesReturned, missingEmpties, collected, paymentNumber,
+        case number, invoiceNumber, total, deposit, emptiesReturned, missingEmpties, cylinderBalanceChange, collected,
+            paymentNumber,
             dueDate, driverID, deliveredAt, deliveredBy
     }
 
     /// Creates the payload.
     public init(
         number: String, invoiceNumber: String, total: Int64, deposit: Int64, emptiesReturned: Int, missingEmpties: Int,
+        cylinderBalanceChange: Int,
         collected: Int64, paymentNumber: String? = nil, dueDate: String, driverID: String? = nil, deliveredAt: String,
         deliveredBy: String
     ) {
@@ -238,6 +244,7 @@ public struct OrderDelivered: WireEvent {
         self.deposit = deposit
         self.emptiesReturned = emptiesReturned
         self.missingEmpties = missingEmpties
+        self.cylinderBalanceChange = cylinderBalanceChange
         self.collected = collected
         self.paymentNumber = paymentNumber
         self.dueDate = dueDate

@@ -72,4 +72,22 @@ struct CLIHarness {
             status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
             stderr: String(decoding: stderr, as: UTF8.self), signalled: process.terminationReason == .uncaughtSignal)
     }
+
+    /// Places an order a few days ahead, on the first day the calendar takes (not today: an
+    /// order for this morning is past its cancellation deadline from 04:00 Taipei time on, so a
+    /// test that cancels it would depend on the hour it runs). Returns the result of the place.
+    func placeAhead(_ arguments: [String], password: String) throws -> Result {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Taipei") ?? .current
+        var last: Result?
+        for days in 2...9 {
+            let day = calendar.date(byAdding: .day, value: days, to: Date()) ?? Date()
+            let parts = calendar.dateComponents([.year, .month, .day], from: day)
+            let date = String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+            let result = try run(arguments + ["--date", date], password: password)
+            if result.status == 0 { return result }
+            last = result
+        }
+        return try #require(last)
+    }
 }

@@ -114,10 +114,13 @@ struct CLIJSONGoldenTests {
         @discardableResult
         func step(
             _ name: String, _ arguments: [String], password: String? = nil, status: Int32 = 0,
-            withDatabase: Bool = true, sourceLocation: SourceLocation = #_sourceLocation
+            withDatabase: Bool = true, ahead: Bool = false, sourceLocation: SourceLocation = #_sourceLocation
         ) throws -> Any {
             names.append(name)
-            let result = try cli.run(arguments + ["--json"], password: password, withDatabase: withDatabase)
+            let result =
+                ahead
+                ? try cli.placeAhead(arguments + ["--json"], password: password ?? "")
+                : try cli.run(arguments + ["--json"], password: password, withDatabase: withDatabase)
             #expect(result.status == status, "\(name): \(result.stderr)", sourceLocation: sourceLocation)
             let value = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8), options: [.fragmentsAllowed])
             let shape = Self.shape(try JSONDecoder().decode(Value.self, from: Data(result.stdout.utf8)))
@@ -175,7 +178,7 @@ struct CLIJSONGoldenTests {
         let invoice = object(delivered)["invoice"] as? String ?? ""
         let other = try step(
             "order-cancel-place", ["order", "place", "--user", "counter", "--customer", "C000124", "--item", "P001=1"],
-            password: "counter")
+            password: "counter", ahead: true)
         try step(
             "order-cancel",
             ["order", "cancel", object(other)["number"] as? String ?? "", "--reason", "客戶改期", "--user", "counter"],

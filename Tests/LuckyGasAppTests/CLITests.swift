@@ -80,7 +80,7 @@ struct CLITests {
         #expect(figures["deliveryFee"] as? Int == 0)
         #expect(figures["discount"] as? Int == 0)
         #expect((figures["lines"] as? [Any])?.count == 1)
-        let placed = try cli.run(
+        let placed = try cli.placeAhead(
             ["order", "place", "--user", "counter", "--customer", "C000124", "--item", "P001=2", "--json"],
             password: "counter")
         #expect(placed.status == 0, "\(placed.stderr)")

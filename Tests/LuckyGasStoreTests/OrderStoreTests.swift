@@ -120,7 +120,7 @@ struct OrderStoreTests {
     func holdsAndSuspension() throws {
         let branch = try TestBranch.make()
         try branch.database.placeCreditHold(branch.wang, reason: "支票退票", by: branch.accountant)
-        #expect(try branch.database.creditCheck(branch.wang).holds.map(\.kind) == ["MANUAL"])
+        #expect(try branch.database.creditCheck(branch.wang).holds.map(\.kind) == [.manual])
         #expect(throws: StoreError.self) {
             try branch.database.placeOrder(branch.order(branch.wang), by: branch.counter)
         }
@@ -157,7 +157,7 @@ struct OrderStoreTests {
                 amount: 1_000), by: branch.accountant)
         report = try branch.database.creditCheck(branch.wang, amount: 100)
         #expect(report.oldestDaysPastDue == 31)
-        #expect(report.holds.map(\.kind) == ["OVERDUE"])
+        #expect(report.holds.map(\.kind) == [.overdue])
         #expect(report.approved == false)
     }
 

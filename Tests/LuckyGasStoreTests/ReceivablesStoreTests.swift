@@ -128,7 +128,7 @@ struct ReceivablesStoreTests {
         let bounced = try branch.database.reversePayment(check.number, reason: "存款不足退票", by: branch.accountant)
         #expect(bounced.status == .reversed && bounced.checkStatus == .bounced)
         #expect(try branch.database.invoice(second.invoice)?.open == 1722)
-        #expect(try branch.database.creditCheck(branch.wang).holds.contains { $0.kind == "MANUAL" })
+        #expect(try branch.database.creditCheck(branch.wang).holds.contains { $0.kind == .bouncedCheck })
         expectRefusal(.paymentReversed(check.number)) {
             try branch.database.allocatePayment(check.number, .automatic, by: branch.accountant)
         }

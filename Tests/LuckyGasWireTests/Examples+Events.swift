@@ -36,7 +36,8 @@ extension Examples {
                 by: "dispatcher"),
             OrderDelivered(
                 number: "O-20261204-0001", invoiceNumber: "AB12345678", total: 1785, deposit: 1500, emptiesReturned: 1,
-                missingEmpties: 0, collected: 1785, paymentNumber: "R-20261204-0001", dueDate: "2027-01-03",
+                missingEmpties: 1, cylinderBalanceChange: 1, collected: 1785, paymentNumber: "R-20261204-0001",
+                dueDate: "2027-01-03",
                 driverID: "DRV001", deliveredAt: "2026-12-04T11:30:00+08:00", deliveredBy: "dispatcher"),
             SmsRequested(
                 order: "O-20261204-0001", to: "0912345678", sender: "LUCKYGAS",

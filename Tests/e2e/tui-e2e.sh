@@ -88,6 +88,17 @@ check "customer picker" "│ 選擇客戶"
 help_and_back "選擇客戶"
 keys Enter
 check "customer chosen" "C000123 王大明"
+# Deliver two or more days ahead, on a day the calendar takes: an order for this morning is past
+# its cancellation deadline (slot start - 4 h) from 04:00 Taipei time on, and the cancel below
+# must not depend on the hour the test runs.
+ahead=2
+while :; do
+    day=$(TZ=Asia/Taipei date -d "+$ahead day" +%F)
+    if [ "$(TZ=Asia/Taipei date -d "+$ahead day" +%u)" != 7 ] && ! grep -q "^$day,.*,0" "$ROOT/Resources/holidays.csv"; then break; fi
+    ahead=$((ahead + 1))
+done
+keys BTab BTab; text "${day//-/}"; keys Tab Tab
+check "delivery date" "$day"
 text P001; keys Enter; text 2; keys Tab
 check "first item priced" "20kg 瓦斯桶 2x"
 keys F3

@@ -152,7 +152,7 @@ struct BankCommand: ParsableCommand {
 
     static func describe(_ line: BankLineRecord) -> [String] {
         var lines = [
-            "#\(line.id) \(line.valueDate) \(pad(line.mark, 2)) \(pad(line.amount.grouped, 10, right: true))  \(line.status)  \(line.text)"
+            "#\(line.id) \(line.valueDate) \(pad(line.mark, 2)) \(pad(line.amount.grouped, 10, right: true))  \(line.status.rawValue)  \(line.text)"
         ]
         if let suggestion = line.suggestion {
             lines.append(

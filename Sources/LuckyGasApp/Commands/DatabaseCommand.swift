@@ -33,51 +33,70 @@ struct DatabaseCommand: ParsableCommand {
         func run() throws {
             try perform(global) {
                 let manager = FileManager.default
-                if manager.fileExists(atPath: global.db) {
-                    guard force else { throw CLIError.alreadyExists(global.db) }
-                    try Self.authorizeReplacing(global.db, user: user)
-                    for suffix in ["", "-wal", "-shm"] { try? manager.removeItem(atPath: global.db + suffix) }
-                }
                 if sample, code != nil || name != nil { throw CLIError.conflictingOptions("--sample", "--code/--name") }
                 if URL(fileURLWithPath: global.db).lastPathComponent == "luckygas.db.sample" {
                     throw CLIError.sampleIsReadOnly
                 }
-                let database: AppDatabase
-                if sample {
-                    let shipped = try ShippedFiles.find("luckygas.db.sample")
-                    do { try manager.copyItem(atPath: shipped, toPath: global.db) } catch {
-                        throw CLIError.fileError(path: global.db, detail: error.localizedDescription)
-                    }
-                    ExportFile.restrictDatabase(global.db, groupReadable: groupReadable)
-                    database = try AppDatabase.open(path: global.db)
-                    // Each demo copy is its own device; it keeps the sample's branch and stays a demo.
-                    let sampleBranch = try database.branchIdentity()
-                    try database.establishBranch(code: sampleBranch.code, name: sampleBranch.name, demo: true)
-                } else {
-                    let code = try code ?? Self.ask("分店代號 branch code (TPE02)", option: "--code")
-                    let name = try name ?? Self.ask("分店名稱 branch name", option: "--name")
-                    let password = try Credentials.password(for: "admin")
-                    database = try AppDatabase.open(path: global.db, create: true)
-                    do {
-                        try database.establishBranch(code: code, name: name, demo: false)
-                        try database.bootstrapAdministrator(password: password)
-                    } catch {
-                        // Nothing half-made stays behind under the branch's name.
-                        for suffix in ["", "-wal", "-shm"] { try? manager.removeItem(atPath: global.db + suffix) }
-                        throw error
-                    }
+                let exists = manager.fileExists(atPath: global.db)
+                if exists && !force { throw CLIError.alreadyExists(global.db) }
+                // Everything that can be refused is asked and checked before an existing file is
+                // touched, and the new file is made beside it and moved over it only when complete:
+                // a refusal never leaves a branch without its books.
+                var branch: (code: String, name: String)?
+                var password = ""
+                if !sample {
+                    branch = try BranchIdentity.checked(
+                        code: code ?? Self.ask("分店代號 branch code (TPE02)", option: "--code"),
+                        name: name ?? Self.ask("分店名稱 branch name", option: "--name"))
+                    password = try Credentials.password(for: "admin")
                 }
+                if exists { try Self.authorizeReplacing(global.db, user: user) }
+                let staging = global.db + ".init-\(getpid())"
+                defer { for suffix in ["", "-wal", "-shm"] { try? manager.removeItem(atPath: staging + suffix) } }
+                try Self.build(at: staging, branch: branch, password: password, groupReadable: groupReadable)
+                if exists {
+                    for suffix in ["-wal", "-shm", ""] { try? manager.removeItem(atPath: global.db + suffix) }
+                }
+                do { try manager.moveItem(atPath: staging, toPath: global.db) } catch {
+                    throw CLIError.fileError(path: global.db, detail: error.localizedDescription)
+                }
+                let database = try AppDatabase.open(path: global.db)
                 ExportFile.restrictDatabase(global.db, groupReadable: groupReadable)
                 let check = try database.check()
-                let branch = try database.branchIdentity()
-                global.output.emit(DatabaseInitJSON(file: global.db, branch: branch, check: check)) {
+                let made = try database.branchIdentity()
+                global.output.emit(DatabaseInitJSON(file: global.db, branch: made, check: check)) {
                     [
                         "已建立 \(global.db)（\(check.latestMigration)）/ Created \(global.db) at \(check.latestMigration)",
-                        "分店 branch \(branch.code) \(branch.name)\(branch.isDemo ? "（示範資料 demo data）" : "")",
-                        "裝置 device \(branch.deviceID) epoch \(branch.deviceEpoch)",
+                        "分店 branch \(made.code) \(made.name)\(made.isDemo ? "（示範資料 demo data）" : "")",
+                        "裝置 device \(made.deviceID) epoch \(made.deviceEpoch)",
                     ]
                 }
             }
+        }
+
+        /// Makes the new file at `path`: a real branch (`branch` and the admin's `password`) or,
+        /// without a branch, a demo copy of the sample with its own device id. The store is
+        /// closed (its WAL folded in) before the file is moved into place.
+        static func build(
+            at path: String, branch: (code: String, name: String)?, password: String, groupReadable: Bool
+        ) throws {
+            let database: AppDatabase
+            if let branch {
+                database = try AppDatabase.open(path: path, create: true)
+                try database.establishBranch(code: branch.code, name: branch.name, demo: false)
+                try database.bootstrapAdministrator(password: password)
+            } else {
+                let shipped = try ShippedFiles.find("luckygas.db.sample")
+                do { try FileManager.default.copyItem(atPath: shipped, toPath: path) } catch {
+                    throw CLIError.fileError(path: path, detail: error.localizedDescription)
+                }
+                ExportFile.restrictDatabase(path, groupReadable: groupReadable)
+                database = try AppDatabase.open(path: path)
+                // Each demo copy is its own device; it keeps the sample's branch and stays a demo.
+                let sampleBranch = try database.branchIdentity()
+                try database.establishBranch(code: sampleBranch.code, name: sampleBranch.name, demo: true)
+            }
+            try database.checkpoint()
         }
 
         /// Asks for a value on a terminal; without one, the option is required.

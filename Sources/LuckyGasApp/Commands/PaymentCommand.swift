@@ -184,7 +184,7 @@ struct PaymentCommand: ParsableCommand {
                     records.isEmpty
                         ? ["沒有收款 / No payments"]
                         : records.map {
-                            "\(pad($0.number.rawValue, 17)) \($0.receivedOn) \($0.customer) \(pad($0.customerName, 14)) \(pad($0.method.chinese, 8)) \(pad($0.amount.grouped, 9, right: true))  未沖 \(pad($0.unapplied.grouped, 8, right: true))  \($0.status)"
+                            "\(pad($0.number.rawValue, 17)) \($0.receivedOn) \($0.customer) \(pad($0.customerName, 14)) \(pad($0.method.chinese, 8)) \(pad($0.amount.grouped, 9, right: true))  未沖 \(pad($0.unapplied.grouped, 8, right: true))  \($0.status.rawValue)"
                         }
                 }
             }
@@ -194,7 +194,7 @@ struct PaymentCommand: ParsableCommand {
     static func describe(_ record: PaymentRecord) -> [String] {
         var lines = [
             "收款 \(record.number.rawValue)  \(record.receivedOn)  \(record.customer) \(record.customerName)",
-            "Payment \(record.number.rawValue): \(record.method.chinese) \(record.method.rawValue)  金額 amount \(record.amount.grouped)  狀態 \(record.status)",
+            "Payment \(record.number.rawValue): \(record.method.chinese) \(record.method.rawValue)  金額 amount \(record.amount.grouped)  狀態 \(record.status.rawValue)",
         ]
         if let check = record.check {
             lines.append(

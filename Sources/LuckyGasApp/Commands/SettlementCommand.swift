@@ -74,6 +74,6 @@ struct SettlementCommand: ParsableCommand {
     static func describe(_ record: SettlementRecord) -> String {
         let count = record.count
         return
-            "\(pad(record.collector, 10)) \(record.day) 筆數 \(record.deliveries)  現金 cash \(count.expectedCash.grouped)→\(count.countedCash.grouped)  支票 checks \(count.expectedChecks.grouped)→\(count.countedChecks.grouped)  差額 variance \(count.variance.grouped)  \(record.status)\(record.reason.isEmpty ? "" : "  \(record.reason)")"
+            "\(pad(record.collector, 10)) \(record.day) 筆數 \(record.deliveries)  現金 cash \(count.expectedCash.grouped)→\(count.countedCash.grouped)  支票 checks \(count.expectedChecks.grouped)→\(count.countedChecks.grouped)  差額 variance \(count.variance.grouped)  \(record.status.rawValue)\(record.reason.isEmpty ? "" : "  \(record.reason)")"
     }
 }

@@ -180,7 +180,9 @@ struct CreditJSON: CLIJSON {
         openAR = report.openAR.amount
         reserved = report.reserved.amount
         available = report.available.amount
-        holds = report.holds.map { Hold(kind: $0.kind, message: MessageJSON(OperatorMessage(zh: $0.zh, en: $0.en))) }
+        holds = report.holds.map {
+            Hold(kind: $0.kind.rawValue, message: MessageJSON(OperatorMessage(zh: $0.zh, en: $0.en)))
+        }
         oldestDaysPastDue = report.oldestDaysPastDue
         amount = report.amount?.amount
         approved = report.approved

@@ -16,6 +16,8 @@ enum ErrorCode {
         case is IllegalTransition: "ILLEGAL_TRANSITION"
         case let error as InvoicingError: caseName(error)
         case let error as ReceivablesError: caseName(error)
+        // The file formats' refusals (allocation CSV, Turnkey results, 401 file, ESC/POS): their case.
+        case let error as any OperatorFacingError: caseName(error)
         default: "UNEXPECTED"
         }
     }
@@ -111,13 +113,16 @@ enum ErrorCode {
         }
     }
 
-    /// `allocationAboveOpen` → `ALLOCATION_ABOVE_OPEN`: an enum case's name in capitals.
+    /// `allocationAboveOpen` → `ALLOCATION_ABOVE_OPEN`, `buyerNeedsTaxID` → `BUYER_NEEDS_TAX_ID`:
+    /// an enum case's name in capitals, a word starting where a capital follows a small letter.
     static func caseName(_ value: Any) -> String {
         let name = Mirror(reflecting: value).children.first?.label ?? String(describing: value)
         var out = ""
+        var previous: Character?
         for character in name.prefix(while: { $0 != "(" }) {
-            if character.isUppercase, !out.isEmpty { out.append("_") }
+            if character.isUppercase, let previous, previous.isLowercase || previous.isNumber { out.append("_") }
             out.append(character.uppercased())
+            previous = character
         }
         return out
     }

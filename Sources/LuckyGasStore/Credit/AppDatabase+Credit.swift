@@ -5,8 +5,8 @@ import LuckyGasCore
 public struct CreditReport: Sendable, Hashable, Codable {
     /// A hold, described.
     public struct HoldLine: Sendable, Hashable, Codable {
-        /// `MANUAL`, `OVERDUE` or `OVER_LIMIT`.
-        public var kind: String
+        /// Placed by a person or a bounced check, or found by rule.
+        public var kind: CreditHoldKind
         /// Traditional Chinese description.
         public var zh: String
         /// English description.
@@ -88,12 +88,18 @@ extension AppDatabase {
                     db, sql: "SELECT name FROM customer WHERE id = ?", arguments: [id.rawValue])
             else { throw StoreError.customerNotFound(id.rawValue) }
             let rules = try Parameters.creditRules(db)
+            // The placed holds come in the order of `creditPosition`'s reasons; their kinds with them.
+            var placed = try Row.fetchAll(
+                db,
+                sql: "SELECT id, kind FROM credit_hold WHERE customer_id = ? AND released_at IS NULL ORDER BY id",
+                arguments: [id.rawValue]
+            ).map { try Stored.value(CreditHoldKind.self, $0, "kind", table: "credit_hold") }.makeIterator()
             let holds = position.holds(rules: rules).map { hold -> CreditReport.HoldLine in
-                let kind =
+                let kind: CreditHoldKind =
                     switch hold {
-                    case .manual: "MANUAL"
-                    case .overdue: "OVERDUE"
-                    case .overLimit: "OVER_LIMIT"
+                    case .manual: placed.next() ?? .manual
+                    case .overdue: .overdue
+                    case .overLimit: .overLimit
                     }
                 return CreditReport.HoldLine(kind: kind, zh: hold.summary.zh, en: hold.summary.en)
             }

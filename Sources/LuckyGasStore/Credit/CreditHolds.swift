@@ -8,6 +8,7 @@ import LuckyGasWire
 extension AppDatabase {
     /// Puts a customer's credit on hold with a reason (accountant or supervisor).
     public func placeCreditHold(_ customer: CustomerID, reason: String, by session: UserSession) throws {
+        try session.require(.payments)
         let reason = try inputText(reason, field: "原因 reason")
         guard !reason.isEmpty else { throw StoreError.reasonRequired }
         try intent(session, .payments) { intent in
@@ -21,6 +22,7 @@ extension AppDatabase {
 
     /// Lifts a customer's placed holds, with a reason (automatic holds lift when paid).
     public func releaseCreditHold(_ customer: CustomerID, reason: String, by session: UserSession) throws {
+        try session.require(.payments)
         let reason = try inputText(reason, field: "原因 reason")
         guard !reason.isEmpty else { throw StoreError.reasonRequired }
         try intent(session, .payments) { intent in

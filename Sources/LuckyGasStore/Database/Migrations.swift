@@ -360,6 +360,15 @@ enum Migrations {
             ("parameter", "key", "parameter", false), ("driver", "id", "driver", false),
             ("vehicle", "plate", "vehicle", false), ("open_item", "CAST(id AS TEXT)", "open_item", false),
         ]
+        // The highest version each aggregate's events already carried, read once (a branch keeps
+        // its whole outbox: a lookup per row without this index was quadratic).
+        try db.execute(
+            sql: """
+                CREATE TEMP TABLE outbox_version AS
+                  SELECT aggregate_type, aggregate_id, MAX(aggregate_version) AS version FROM sync_outbox
+                  GROUP BY aggregate_type, aggregate_id;
+                CREATE UNIQUE INDEX temp.outbox_version_key ON outbox_version (aggregate_type, aggregate_id);
+                """)
         for aggregate in aggregates {
             if !aggregate.hasVersion {
                 try db.execute(sql: "ALTER TABLE \(aggregate.table) ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
@@ -367,11 +376,12 @@ enum Migrations {
             try db.execute(
                 sql: """
                     UPDATE \(aggregate.table) SET version = MAX(version, (
-                      SELECT MAX(aggregate_version) FROM sync_outbox
-                      WHERE aggregate_type = ? AND aggregate_id = \(aggregate.key)))
-                    WHERE EXISTS (SELECT 1 FROM sync_outbox WHERE aggregate_type = ? AND aggregate_id = \(aggregate.key))
+                      SELECT o.version FROM outbox_version o WHERE o.aggregate_type = ? AND o.aggregate_id = \(aggregate.key)))
+                    WHERE EXISTS (
+                      SELECT 1 FROM outbox_version o WHERE o.aggregate_type = ? AND o.aggregate_id = \(aggregate.key))
                     """, arguments: [aggregate.type, aggregate.type])
         }
+        try db.execute(sql: "DROP TABLE outbox_version")
         try db.execute(
             sql: """
                 INSERT OR IGNORE INTO sync_state (key, value) VALUES ('device_id',

@@ -8,7 +8,14 @@ enum Stored {
     private static func rowID(_ row: Row, _ id: String?) -> String {
         if let id { return id }
         for column in ["id", "number", "key"] {
-            if let value = row[column] as DatabaseValue?, !value.isNull { return value.description }
+            if let value = row[column] as DatabaseValue? {
+                switch value.storage {
+                case .string(let text): return text
+                case .int64(let number): return String(number)
+                case .double(let number): return String(number)
+                case .blob, .null: continue
+                }
+            }
         }
         return "?"
     }

@@ -92,6 +92,14 @@ extension AppDatabase {
             try InvoiceStore.insertIssued(
                 db, invoice, period: period, track: trackID, order: number, customer: before.customer, draft: draft,
                 randomNumber: random, at: now, by: session.name)
+            // Events in the order central can apply them: the invoice, then the money collected
+            // against it, then the delivery of the order.
+            try intent.emit(
+                InvoiceIssued(
+                    number: invoice.rawValue, orderNumber: number.rawValue, customerID: before.customer.rawValue,
+                    buyer: WireBuyer(buyer), net: draft.split.net.amount, tax: draft.split.tax.amount,
+                    total: draft.total.amount, randomNumber: random, issuedAt: now.iso, issuedBy: session.name),
+                .created)
             try InvoiceStore.enqueue(
                 db, .invoice, reference: invoice.rawValue, documentDate: now.date,
                 due: UploadDeadline.due(isBusiness: buyer.isBusiness, documentDate: now.date),
@@ -178,16 +186,12 @@ extension AppDatabase {
                 order: number, invoice: invoice, total: draft.total, deposit: deposit, collected: report.collected,
                 dueDate: due, payment: payment)
             try intent.emit(
-                InvoiceIssued(
-                    number: invoice.rawValue, orderNumber: number.rawValue, customerID: before.customer.rawValue,
-                    buyer: WireBuyer(buyer), net: draft.split.net.amount, tax: draft.split.tax.amount,
-                    total: draft.total.amount, randomNumber: random, issuedAt: now.iso, issuedBy: session.name),
-                .created)
-            try intent.emit(
                 OrderDelivered(
                     number: number.rawValue, invoiceNumber: invoice.rawValue, total: draft.total.amount,
                     deposit: deposit.amount.amount, emptiesReturned: deposit.emptiesReturned,
-                    missingEmpties: deposit.missingEmpties, collected: report.collected.amount,
+                    missingEmpties: deposit.missingEmpties,
+                    cylinderBalanceChange: deposit.cylindersRequiringReturn - deposit.emptiesReturned,
+                    collected: report.collected.amount,
                     paymentNumber: payment?.rawValue, dueDate: due.iso, driverID: report.driver,
                     deliveredAt: now.iso, deliveredBy: session.name), .changed)
             guard let after = try Self.orderRecord(db, number: number) else {

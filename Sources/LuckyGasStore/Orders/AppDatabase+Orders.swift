@@ -240,7 +240,9 @@ extension AppDatabase {
             number: number, uuid: row["uuid"],
             customer: try Stored.customerID(row, "customer_id", table: "sales_order", id: id),
             customerName: row["customer_name"], addressID: row["address_id"], address: row["address_text"],
-            zone: try Stored.value(Zone.self, row, "zone", table: "customer_address"), date: date, slot: slot,
+            zone: try Stored.value(
+                Zone.self, row, "zone", table: "customer_address", id: String(row["address_id"] as Int64)), date: date,
+            slot: slot,
             status: try Stored.value(OrderStatus.self, row, "status", table: "sales_order", id: id), quote: quote,
             placedAt: placedAt,
             placedBy: row["placed_by"], creditOverrideBy: row["credit_override_by"],

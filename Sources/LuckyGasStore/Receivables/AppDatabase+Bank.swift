@@ -211,7 +211,8 @@ extension AppDatabase {
                 sql: "UPDATE bank_line SET status = 'REJECTED', decided_at = ?, decided_by = ?, note = ? WHERE id = ?",
                 arguments: [now.iso, session.name, reason, id])
             try intent.audit("bank.reject", "bank_line", "\(id)", after: ["reason": reason])
-            try intent.emit(BankLineRejected(lineID: id, reason: reason, at: now.iso, by: session.name), .changed)
+            // A line has one decision and no event before it: that event is the line's first (version 1).
+            try intent.emit(BankLineRejected(lineID: id, reason: reason, at: now.iso, by: session.name), .created)
         }
     }
 
@@ -300,7 +301,8 @@ extension AppDatabase {
         try intent.emit(
             BankLinePosted(
                 lineID: line.id, paymentNumber: number.rawValue, customerID: customer.rawValue,
-                amount: line.amount.amount, valueDate: line.valueDate.iso, rule: rule, at: now.iso, by: user), .changed)
+                amount: line.amount.amount, valueDate: line.valueDate.iso, rule: rule, at: now.iso, by: user),
+            .created)  // the line's one decision, its first event
         return (number, shares)
     }
 

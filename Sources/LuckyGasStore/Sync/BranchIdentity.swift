@@ -16,6 +16,20 @@ public struct BranchIdentity: Sendable, Hashable {
     public var isDemo: Bool
 }
 
+extension BranchIdentity {
+    /// A branch code (2-10 capital letters and digits, upper-cased) and a printable, non-empty
+    /// name, or the refusal: checked before anything is written (`db init --force` checks first).
+    public static func checked(code: String, name: String) throws -> (code: String, name: String) {
+        let code = code.trimmingSpaces.uppercased()
+        guard (2...10).contains(code.count), code.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }) else {
+            throw StoreError.invalid(.branchCode(code))
+        }
+        let name = try inputText(name, field: "分店名稱 branch name", limit: FreeText.Limit.name)
+        guard !name.isEmpty else { throw StoreError.invalid(.empty(field: "分店名稱 branch name")) }
+        return (code, name)
+    }
+}
+
 extension AppDatabase {
     /// The store's identity. A missing or unreadable `device_id` / `device_epoch` is an error
     /// naming the row (migration `v4-contracts` sets both).
@@ -45,12 +59,7 @@ extension AppDatabase {
     /// `db init`, when the sample is generated, and when the sample is copied for a demo (each
     /// copy is its own device). Branch code: 2-10 capital letters and digits.
     public func establishBranch(code: String, name: String, demo: Bool) throws {
-        let code = code.trimmingSpaces.uppercased()
-        guard (2...10).contains(code.count), code.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }) else {
-            throw StoreError.invalid(.branchCode(code))
-        }
-        let name = try inputText(name, field: "分店名稱 branch name", limit: FreeText.Limit.name)
-        guard !name.isEmpty else { throw StoreError.invalid(.empty(field: "分店名稱 branch name")) }
+        let (code, name) = try BranchIdentity.checked(code: code, name: name)
         try intent(.system) { intent in
             let device = intent.ids.uuid()
             for (key, value) in [("branch.code", code), ("branch.name", name), ("branch.demo", demo ? "1" : "0")] {
