@@ -201,4 +201,31 @@ struct ContractStoreTests {
                 && (error as? StoreError)?.operatorMessage.en.contains(order) == true
         }
     }
+
+    @Test("A parameter that does not parse is refused when it is set, and an error naming it if stored anyway")
+    func unreadableParameter() throws {
+        let branch = try TestBranch.make()
+        for (key, value) in [
+            ("order.cancellation_window_hours", "four"), ("business.weekday_open", "8h"),
+            ("receivables.provision_percent", "0,1,5"), ("bank.va_prefix", "99-12"),
+        ] {
+            #expect {
+                try branch.database.setParameter(key, value: value, by: branch.admin)
+            } throws: { error in
+                if case StoreError.badParameter(let found, _, _) = error { return found == key }
+                return false
+            }
+        }
+        try branch.database.writer.write { db in
+            try db.execute(sql: "UPDATE parameter SET value = 'soon' WHERE key = 'order.advance_booking_days'")
+        }
+        #expect {
+            _ = try branch.database.placeOrder(branch.order(branch.chen), by: branch.counter)
+        } throws: { error in
+            if case StoreError.badParameter(let key, let value, _) = error {
+                return key == "order.advance_booking_days" && value == "soon"
+            }
+            return false
+        }
+    }
 }

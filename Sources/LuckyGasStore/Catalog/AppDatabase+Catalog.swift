@@ -122,8 +122,8 @@ extension AppDatabase {
         try intent(session, .administer) { intent in
             let existed = try Self.exists(intent.db, "parameter", "key", key)
             try Parameters.store(intent.db, key, value)
-            // A bound that does not parse is refused here, not at the next order.
-            if key.hasPrefix("limits.") { _ = try Parameters.bounds(intent.db) }
+            // A value that does not parse is refused here, not at the next order.
+            try Parameters.validate(intent.db)
             let shown = Parameters.isSecret(key) ? "***" : value
             try intent.audit("parameter.set", "parameter", key, after: ["value": shown])
             try intent.emit(

@@ -19,14 +19,34 @@ enum Parameters {
         try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM parameter WHERE key = ?"), arguments: [key])
     }
 
+    /// A time of day `HH:MM` in minutes; unset or empty is the default, anything else that does
+    /// not parse is `badParameter` (never a silent default).
     private static func minutes(_ db: Database, _ key: String, default fallback: Int) throws -> Int {
-        guard let text = try value(db, key) else { return fallback }
-        let parts = text.split(separator: ":").compactMap { Int($0) }
-        return parts.count == 2 ? parts[0] * 60 + parts[1] : fallback
+        guard let text = try value(db, key)?.trimmingSpaces, !text.isEmpty else { return fallback }
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false).map { Int($0) }
+        guard parts.count == 2, let hours = parts[0], let minutes = parts[1], (0...24).contains(hours),
+            (0...59).contains(minutes)
+        else { throw StoreError.badParameter(key: key, value: text, expected: "HH:MM") }
+        return hours * 60 + minutes
     }
 
+    /// A whole number of 0 or more; unset or empty is the default, anything else is `badParameter`.
     private static func integer(_ db: Database, _ key: String, default fallback: Int) throws -> Int {
-        try value(db, key).flatMap { Int($0) } ?? fallback
+        guard let text = try value(db, key)?.trimmingSpaces, !text.isEmpty else { return fallback }
+        guard let number = Int(text), number >= 0 else {
+            throw StoreError.badParameter(key: key, value: text, expected: "整數 a whole number ≥ 0")
+        }
+        return number
+    }
+
+    /// Reads every rule a parameter feeds, so a value that does not parse is refused when it is
+    /// set (the caller's transaction rolls back), not at the next order.
+    static func validate(_ db: Database) throws {
+        _ = try calendarRules(db)
+        _ = try creditRules(db)
+        _ = try receivablesRules(db)
+        _ = try virtualAccountPrefix(db)
+        _ = try bounds(db)
     }
 
     static func calendarRules(_ db: Database) throws -> CalendarRules {
@@ -68,9 +88,17 @@ enum Parameters {
         rules.collectionBalance = Money(
             Int64(try integer(db, "receivables.collection_balance", default: Int(rules.collectionBalance.amount))))
         rules.dsoDays = try integer(db, "receivables.dso_days", default: rules.dsoDays)
-        if let text = try value(db, "receivables.provision_percent") {
-            let rates = text.split(separator: ",").compactMap { Int(String($0).trimmingSpaces) }
-            if rates.count == AgingBucket.allCases.count { rules.provisionPercent = rates }
+        if let text = try value(db, "receivables.provision_percent")?.trimmingSpaces, !text.isEmpty {
+            let rates = text.split(separator: ",", omittingEmptySubsequences: false).map {
+                Int(String($0).trimmingSpaces)
+            }
+            guard rates.count == AgingBucket.allCases.count, rates.allSatisfy({ ($0 ?? -1) >= 0 && ($0 ?? 101) <= 100 })
+            else {
+                throw StoreError.badParameter(
+                    key: "receivables.provision_percent", value: text,
+                    expected: "五個 0-100 的百分比 five percents 0-100, e.g. 0,1,5,10,50")
+            }
+            rules.provisionPercent = rates.compactMap { $0 }
         }
         return rules
     }
@@ -78,7 +106,11 @@ enum Parameters {
     /// The bank's company prefix for virtual accounts (digits).
     static func virtualAccountPrefix(_ db: Database) throws -> String {
         let prefix = try value(db, "bank.va_prefix")?.trimmingSpaces ?? ""
-        return prefix.isEmpty || !prefix.allSatisfy(\.isASCIIDigit) ? "99123" : prefix
+        if prefix.isEmpty { return "99123" }
+        guard (3...7).contains(prefix.count), prefix.allSatisfy(\.isASCIIDigit) else {
+            throw StoreError.badParameter(key: "bank.va_prefix", value: prefix, expected: "3-7 位數字 3-7 digits")
+        }
+        return prefix
     }
 
     static func pricingRules(_ db: Database) throws -> PricingRules {
