@@ -277,8 +277,15 @@ struct CLIJSONGoldenTests {
             "bank-reject", ["bank", "reject", "\(open.last ?? 0)", "--reason", "非客戶款項"] + accountant,
             password: "accountant")
 
-        // Settlement, reports, ledger, tax.
+        // Settlement (today's cash collected at the delivery above, by the dispatcher), reports,
+        // ledger, tax.
         try step("settlement-list", ["settlement", "list", "--date", "2026-11-17"])
+        try step(
+            "settlement-submit", ["settlement", "submit", "dispatcher", "--cash", "500"] + accountant,
+            password: "accountant")
+        try step(
+            "settlement-approve", ["settlement", "approve", "dispatcher", "--user", "supervisor"],
+            password: "supervisor")
         try step("report-aging", ["report", "aging"] + accountant, password: "accountant")
         try step("gl-trial-balance", ["gl", "trial-balance"] + accountant, password: "accountant")
         try step("gl-provision", ["gl", "provision", "--as-of", "2026-11-30"] + accountant, password: "accountant")
@@ -288,6 +295,19 @@ struct CLIJSONGoldenTests {
                 + accountant, password: "accountant")
 
         // The e-invoice platform.
+        try step(
+            "einvoice-company",
+            [
+                "einvoice", "company", "--ubn", "83235679", "--name", "幸福氣體有限公司", "--address", "台北市信義區松仁路100號",
+                "--tax-registration", "351234567", "--qr-key", "9D2A5CBB06A3E02A8C0E2D5B3F8A6C1D", "--user", "admin",
+            ], password: "admin")
+        let allocation = cli.directory.appendingPathComponent("tracks.csv")
+        try "統一編號,發票類別,備註,期別,字軌,起號,迄號\n83235679,07,一般,11602,QQ,88000000,88000049\n"
+            .write(to: allocation, atomically: true, encoding: .utf8)
+        try step(
+            "einvoice-tracks-import", ["einvoice", "tracks", "import", allocation.path] + accountant,
+            password: "accountant")
+        try step("einvoice-blank", ["einvoice", "blank", "--period", "11510"] + accountant, password: "accountant")
         try step("einvoice-tracks", ["einvoice", "tracks"])
         try step(
             "einvoice-export",
