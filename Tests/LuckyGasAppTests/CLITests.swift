@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @Suite("The luckygas command line, run for real")
@@ -148,6 +149,23 @@ struct CLITests {
         #expect(demo["deviceID"] as? String != original["deviceID"] as? String)
         let search = try cli.run(["customer", "search", "王大明", "--db", sample], withDatabase: false)
         #expect(search.stdout.contains("C000123"))
+    }
+
+    @Test("db check shows the branch identity and fails when it is missing")
+    func checkIdentity() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        let good = try cli.run(["db", "check", "--json"])
+        #expect(good.status == 0)
+        let branch = try #require(try good.json()["branch"] as? [String: Any])
+        #expect(branch["code"] as? String == "TPE01" && branch["demo"] as? Bool == true)
+        try DatabaseQueue(path: cli.database).write { db in
+            try db.execute(sql: "DELETE FROM sync_state WHERE key = 'device_id'")
+        }
+        let bad = try cli.run(["db", "check", "--json"])
+        #expect(bad.status == 1)
+        let failed = try #require(try bad.json()["failedChecks"] as? [String])
+        #expect(failed.contains { $0.contains("branch identity") && $0.contains("device_id") })
     }
 
     @Test("A --db path that does not exist is refused, names db init, and creates nothing; the TUI says so too")

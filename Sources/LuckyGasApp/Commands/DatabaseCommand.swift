@@ -136,8 +136,16 @@ struct DatabaseCommand: ParsableCommand {
         func run() throws {
             try perform(global) {
                 let database = try global.open()
-                let check = try database.check()
-                global.output.emit(DatabaseCheckJSON(check, branch: try? database.branchIdentity())) {
+                var check = try database.check()
+                // The sync identity is checked too: a missing or unreadable one fails the check.
+                var branch: BranchIdentity?
+                do { branch = try database.branchIdentity() } catch {
+                    check.failedChecks.append("branch identity: \(ErrorJSON(error).error.en)")
+                }
+                let identity: [String] =
+                    branch.map { ["分店 branch \($0.code) \($0.name)  裝置 device \($0.deviceID) epoch \($0.deviceEpoch)"] }
+                    ?? []
+                global.output.emit(DatabaseCheckJSON(check, branch: branch)) {
                     [
                         "完整性 integrity: \(check.integrityOK ? "ok" : check.integrityMessages.joined(separator: "; "))",
                         "外鍵 foreign keys: \(check.foreignKeyViolations == 0 ? "ok" : "\(check.foreignKeyViolations) violations")",
@@ -148,7 +156,7 @@ struct DatabaseCommand: ParsableCommand {
                         "總帳 journal: "
                             + (check.journalBalanced ? "balanced" : check.journalMessages.joined(separator: "; ")),
                         "待同步 pending sync: \(check.pendingOutbox)",
-                    ] + check.failedChecks.map { "未通過 FAILED \($0)" }
+                    ] + identity + check.failedChecks.map { "未通過 FAILED \($0)" }
                 }
                 // With --json the check itself is the answer: one JSON object, exit 1.
                 if !check.ok { throw global.json ? ExitCode.failure : CLIError.checkFailed }
