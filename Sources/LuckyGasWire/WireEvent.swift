@@ -50,5 +50,6 @@ public enum WireEvents {
         CreditHoldPlaced.self, CreditHoldReleased.self, CustomerAdded.self, CustomerChanged.self,
         SpecialPriceSet.self, OpeningBalanceImported.self,
         ProductSaved.self, HolidaySaved.self, ParameterChanged.self, DriverSaved.self, VehicleSaved.self,
+        UserAdded.self, UserChanged.self,
     ]
 }

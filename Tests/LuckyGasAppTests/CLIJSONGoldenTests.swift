@@ -114,13 +114,16 @@ struct CLIJSONGoldenTests {
         @discardableResult
         func step(
             _ name: String, _ arguments: [String], password: String? = nil, status: Int32 = 0,
-            withDatabase: Bool = true, ahead: Bool = false, sourceLocation: SourceLocation = #_sourceLocation
+            withDatabase: Bool = true, ahead: Bool = false, environment: [String: String] = [:],
+            sourceLocation: SourceLocation = #_sourceLocation
         ) throws -> Any {
             names.append(name)
             let result =
                 ahead
                 ? try cli.placeAhead(arguments + ["--json"], password: password ?? "")
-                : try cli.run(arguments + ["--json"], password: password, withDatabase: withDatabase)
+                : try cli.run(
+                    arguments + ["--json"], password: password, withDatabase: withDatabase,
+                    extraEnvironment: environment)
             #expect(result.status == status, "\(name): \(result.stderr)", sourceLocation: sourceLocation)
             let value = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8), options: [.fragmentsAllowed])
             let shape = Self.shape(try JSONDecoder().decode(Value.self, from: Data(result.stdout.utf8)))
@@ -317,6 +320,20 @@ struct CLIJSONGoldenTests {
             "einvoice-results", ["einvoice", "results", cli.directory.appendingPathComponent("tk").path] + accountant,
             password: "accountant")
         try step("einvoice-warnings", ["einvoice", "warnings"])
+
+        // Users.
+        let admin = ["--user", "admin"]
+        let fresh = ["LUCKYGAS_NEW_PASSWORD": "lin-secret-1"]
+        try step(
+            "user-add", ["user", "add", "lin", "--role", "accountant", "--display-name", "林小姐"] + admin,
+            password: "admin", environment: fresh)
+        try step("user-list", ["user", "list"] + admin, password: "admin")
+        try step("user-role", ["user", "role", "lin", "supervisor"] + admin, password: "admin")
+        try step("user-passwd", ["user", "passwd", "lin"] + admin, password: "admin", environment: fresh)
+        try step("user-disable", ["user", "disable", "lin"] + admin, password: "admin")
+        try step("user-enable", ["user", "enable", "lin"] + admin, password: "admin")
+        try step("user-unlock", ["user", "unlock", "lin"] + admin, password: "admin")
+        try step("error-last-administrator", ["user", "disable", "admin"] + admin, password: "admin", status: 1)
 
         // The database, the sample, the benchmark, errors.
         try step("db-check", ["db", "check"])

@@ -125,6 +125,11 @@ extension Examples {
             VehicleSaved(
                 plate: "ABC-1234", capacityCylinders: 60, driverID: "DRV001", active: true,
                 at: "2026-12-04T10:00:00+08:00", by: "dispatcher"),
+            UserAdded(
+                name: "lin", displayName: "林小姐", role: "ACCOUNTANT", at: "2026-12-04T10:00:00+08:00", by: "admin"),
+            UserChanged(
+                name: "lin", change: "ROLE", role: "SUPERVISOR", active: true, at: "2026-12-04T10:05:00+08:00",
+                by: "admin"),
         ]
     }
 }

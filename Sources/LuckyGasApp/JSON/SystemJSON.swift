@@ -189,3 +189,22 @@ struct SchemaJSON: CLIJSON {
     var schema: String?
     var latest: String
 }
+
+/// `user list|add|passwd|role|disable|enable|unlock --json`: a user (never a password or hash).
+struct UserJSON: CLIJSON {
+    var name: String
+    var displayName: String
+    var role: String
+    var active: Bool
+    var failedAttempts: Int
+    var lockedUntil: String?
+
+    init(_ summary: UserSummary) {
+        name = summary.name
+        displayName = summary.displayName
+        role = summary.role.rawValue
+        active = summary.active
+        failedAttempts = summary.failedAttempts
+        lockedUntil = summary.lockedUntil?.iso
+    }
+}

@@ -95,6 +95,9 @@ enum ErrorCode {
         case .collectedAboveDue: "COLLECTED_ABOVE_DUE"
         case .badStoredValue: "BAD_STORED_VALUE"
         case .databaseMissing: "DATABASE_MISSING"
+        case .passwordTooShort: "PASSWORD_TOO_SHORT"
+        case .lastAdministrator: "LAST_ADMINISTRATOR"
+        case .ownRole: "OWN_ROLE"
         }
     }
 

@@ -1,5 +1,6 @@
 import GRDB
 import LuckyGasCore
+import LuckyGasWire
 
 /// A row of the user list.
 public struct UserSummary: Sendable, Hashable, Codable {
@@ -13,6 +14,8 @@ public struct UserSummary: Sendable, Hashable, Codable {
     public var active: Bool
     /// Locked until, when locked.
     public var lockedUntil: LocalDateTime?
+    /// Wrong passwords since the last success.
+    public var failedAttempts: Int
 }
 
 extension AppDatabase {
@@ -38,6 +41,130 @@ extension AppDatabase {
                 arguments: [name, displayName, role.rawValue, hash, intent.now.iso])
             try intent.audit(
                 "user.create", "user", name, after: ["name": name, "displayName": displayName, "role": role.rawValue])
+            try intent.emit(
+                UserAdded(
+                    name: name, displayName: displayName, role: role.rawValue, at: intent.now.iso, by: intent.user),
+                .created)
+        }
+    }
+
+    /// The shortest password `addUser`, `resetPassword` and `changePassword` take (the demo
+    /// sample's users are the exception, made by the generator).
+    public static let minimumPasswordLength = 8
+
+    /// Adds a user (administrator): a display name, a role and a password of at least 8 characters.
+    public func addUser(name: String, displayName: String, role: Role, password: String, by session: UserSession)
+        throws
+    {
+        try session.require(.administer)
+        guard password.count >= Self.minimumPasswordLength else {
+            throw StoreError.passwordTooShort(minimum: Self.minimumPasswordLength)
+        }
+        let displayName = try inputText(displayName, field: "顯示名稱 display name", limit: FreeText.Limit.name)
+        guard !displayName.isEmpty else { throw StoreError.invalid(.empty(field: "顯示名稱 display name")) }
+        let name = name.trimmingSpaces.lowercased()
+        guard !name.isEmpty, name.count <= 32,
+            name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "_") })
+        else {
+            throw StoreError.invalid(
+                .unknownValue(field: "帳號 user name", value: name, allowed: ["a-z 0-9 . _ (1-32)"]))
+        }
+        guard try read({ try StoredUser.fetch($0, name: name) }) == nil else {
+            throw StoreError.invalid(
+                .unknownValue(field: "帳號 user name", value: name, allowed: ["a name not yet taken"]))
+        }
+        try createUser(name: name, displayName: displayName, role: role, password: password, by: session)
+    }
+
+    /// An administrator sets a new password for a user (who forgot theirs); the lock is lifted.
+    public func resetPassword(of name: String, to password: String, by session: UserSession) throws {
+        try session.require(.administer)
+        let hash = try Self.newHash(password)
+        try changeUser(name, "PASSWORD_RESET", by: session) { intent, _ in
+            try intent.db.execute(
+                sql: "UPDATE app_user SET password_hash = ?, failed_attempts = 0, locked_until = NULL WHERE name = ?",
+                arguments: [hash, name])
+        }
+    }
+
+    /// A user changes their own password, giving the old one.
+    public func changePassword(of session: UserSession, from old: String, to password: String) throws {
+        let hash = try Self.newHash(password)
+        try changeUser(session.name, "PASSWORD_CHANGED", by: session, permission: nil) { intent, stored in
+            guard PasswordHasher.verify(old, against: stored.passwordHash) else {
+                throw StoreError.wrongPassword(user: session.name, attemptsLeft: 0)
+            }
+            try intent.db.execute(
+                sql: "UPDATE app_user SET password_hash = ? WHERE name = ?", arguments: [hash, session.name])
+        }
+    }
+
+    /// Gives a user another role. Nobody changes their own; the last active administrator keeps theirs.
+    public func setRole(of name: String, to role: Role, by session: UserSession) throws {
+        try session.require(.administer)
+        guard name != session.name else { throw StoreError.ownRole(name) }
+        try changeUser(name, "ROLE", by: session) { intent, stored in
+            if stored.role == .admin, role != .admin, stored.active { try Self.keepAnAdministrator(intent.db, name) }
+            try intent.db.execute(sql: "UPDATE app_user SET role = ? WHERE name = ?", arguments: [role.rawValue, name])
+        }
+    }
+
+    /// Disables or enables a user. The last active administrator cannot be disabled.
+    public func setActive(_ name: String, _ active: Bool, by session: UserSession) throws {
+        try session.require(.administer)
+        try changeUser(name, active ? "ENABLED" : "DISABLED", by: session) { intent, stored in
+            if !active, stored.role == .admin, stored.active { try Self.keepAnAdministrator(intent.db, name) }
+            try intent.db.execute(sql: "UPDATE app_user SET active = ? WHERE name = ?", arguments: [active, name])
+        }
+    }
+
+    /// Lifts a lock after wrong passwords.
+    public func unlockUser(_ name: String, by session: UserSession) throws {
+        try session.require(.administer)
+        try changeUser(name, "UNLOCKED", by: session) { intent, _ in
+            try intent.db.execute(
+                sql: "UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE name = ?", arguments: [name])
+        }
+    }
+
+    /// One change of a user: the row as it was, the update, the audit entry (no hash in it) and
+    /// `UserChanged` with the role and state after.
+    private func changeUser(
+        _ name: String, _ change: String, by session: UserSession, permission: Permission? = .administer,
+        _ body: @Sendable @escaping (Intent, StoredUser) throws -> Void
+    ) throws {
+        let permissions = permission.map { [$0] } ?? []
+        try intent(session, permissions) { intent in
+            guard let before = try StoredUser.fetch(intent.db, name: name) else { throw StoreError.userNotFound(name) }
+            try body(intent, before)
+            guard let after = try StoredUser.fetch(intent.db, name: name) else { throw StoreError.userNotFound(name) }
+            try intent.audit(
+                "user.\(change.lowercased())", "user", name,
+                before: ["role": before.role.rawValue, "active": before.active ? "1" : "0"],
+                after: ["role": after.role.rawValue, "active": after.active ? "1" : "0"])
+            try intent.emit(
+                UserChanged(
+                    name: name, change: change, role: after.role.rawValue, active: after.active, at: intent.now.iso,
+                    by: intent.user), .changed)
+        }
+    }
+
+    /// Refuses when `name` is the only active administrator.
+    private static func keepAnAdministrator(_ db: Database, _ name: String) throws {
+        let others =
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM app_user WHERE role = 'ADMIN' AND active = 1 AND name <> ?",
+                arguments: [name]) ?? 0
+        guard others > 0 else { throw StoreError.lastAdministrator(name) }
+    }
+
+    /// The hash of a new password of at least `minimumPasswordLength` characters.
+    private static func newHash(_ password: String) throws -> String {
+        guard password.count >= minimumPasswordLength else {
+            throw StoreError.passwordTooShort(minimum: minimumPasswordLength)
+        }
+        do { return try PasswordHasher.hash(password, salt: PasswordHasher.randomSalt()) } catch {
+            throw StoreError.database("password hashing failed: \(error)")
         }
     }
 
@@ -62,7 +189,8 @@ extension AppDatabase {
                     name: name, displayName: row["display_name"],
                     role: try Stored.value(Role.self, row, "role", table: "app_user", id: name),
                     active: row["active"],
-                    lockedUntil: try Stored.moment(row, "locked_until", table: "app_user", id: name))
+                    lockedUntil: try Stored.moment(row, "locked_until", table: "app_user", id: name),
+                    failedAttempts: row["failed_attempts"])
             }
         }
     }

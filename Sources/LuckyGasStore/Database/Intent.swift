@@ -87,6 +87,14 @@ extension AppDatabase {
         _ session: UserSession, _ permissions: Permission..., at moment: LocalDateTime? = nil,
         _ body: @Sendable (Intent) throws -> T
     ) throws -> T {
+        try intent(session, permissions, at: moment, body)
+    }
+
+    /// `intent` with the permissions as an array (empty: any signed-in user, for their own things).
+    func intent<T: Sendable>(
+        _ session: UserSession, _ permissions: [Permission], at moment: LocalDateTime? = nil,
+        _ body: @Sendable (Intent) throws -> T
+    ) throws -> T {
         if let first = permissions.first, !permissions.contains(where: session.role.allows) {
             throw StoreError.notPermitted(user: session.name, role: session.role, permission: first)
         }

@@ -10,6 +10,7 @@ enum Migrations {
         migrator.registerMigration("v2-invoicing", migrate: invoicing)
         migrator.registerMigration("v3-receivables", migrate: receivables)
         migrator.registerMigration("v4-contracts", migrate: contracts)
+        migrator.registerMigration("v5-users", migrate: users)
         return migrator
     }
 
@@ -395,5 +396,10 @@ enum Migrations {
                 INSERT OR IGNORE INTO parameter (key, value, description) VALUES
                   ('branch.demo', '0', '示範資料庫 1 = demo data, not a real branch');
                 """)
+    }
+
+    /// Issue 13: users are an aggregate of their own (`UserAdded`, `UserChanged`).
+    private static func users(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE app_user ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
     }
 }

@@ -43,6 +43,9 @@ public enum StoreError: OperatorFacingError {
     case collectedAboveDue(collected: Money, due: Money, multiple: Int64)
     case badStoredValue(table: String, row: String, column: String, value: String)
     case databaseMissing(path: String)
+    case passwordTooShort(minimum: Int)
+    case lastAdministrator(String)
+    case ownRole(String)
 
     public var operatorMessage: OperatorMessage {
         switch self {
@@ -141,6 +144,18 @@ public enum StoreError: OperatorFacingError {
                 en:
                     "Row \(row) of \(table) has an unreadable \(column) \"\(value)\"; run luckygas db check and call the administrator"
             )
+        case .passwordTooShort(let minimum):
+            OperatorMessage(zh: "密碼至少需 \(minimum) 個字元", en: "A password needs at least \(minimum) characters")
+        case .lastAdministrator(let name):
+            OperatorMessage(
+                zh: "\(name) 是最後一位啟用中的管理員，不可停用或改為其他角色；請先新增另一位管理員",
+                en:
+                    "\(name) is the last active administrator and cannot be disabled or given another role; add another administrator first"
+            )
+        case .ownRole(let name):
+            OperatorMessage(
+                zh: "\(name) 不能變更自己的角色，請由另一位管理員變更",
+                en: "\(name) cannot change their own role; another administrator must")
         case .databaseMissing(let path):
             OperatorMessage(
                 zh: "找不到分店資料庫 \(path)；請確認路徑，或以 luckygas db init --db \(path) 建立新分店（--sample 為示範資料）",

@@ -42,7 +42,7 @@ enum Aggregates {
         "settlement": ("driver_settlement", "collector || '/' || day"), "bank_line": ("bank_line", "id"),
         "credit_hold": ("credit_hold", "id"), "product": ("product", "code"), "holiday": ("holiday", "date"),
         "parameter": ("parameter", "key"), "driver": ("driver", "id"), "vehicle": ("vehicle", "plate"),
-        "open_item": ("open_item", "id"),
+        "open_item": ("open_item", "id"), "user": ("app_user", "name"),
     ]
 
     /// The aggregate's version after `step`.
