@@ -24,7 +24,8 @@ struct DatabaseStoreTests {
         #expect(keys == 1)
         let check = try branch.database.check()
         #expect(check.ok)
-        #expect(check.appliedMigrations == ["v1-foundation", "v2-invoicing", "v3-receivables", "v4-contracts", "v5-users"])
+        #expect(
+            check.appliedMigrations == ["v1-foundation", "v2-invoicing", "v3-receivables", "v4-contracts", "v5-users"])
         #expect(check.auditEntries > 5)
     }
 
