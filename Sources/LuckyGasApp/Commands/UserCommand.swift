@@ -100,11 +100,9 @@ struct UserCommand: ParsableCommand {
         func run() throws {
             try perform(global) {
                 let chosen: Role = try parsed { try parseChoice(role, field: "role") }
-                let database = try global.open()
-                let session = try user.session(database, for: .administer)
-                let target = name.trimmingSpaces.lowercased()
-                try database.setRole(of: target, to: chosen, by: session)
-                try UserCommand.show(database, target, global) { "\($0) 的角色已變更 / Role of \($0) changed" }
+                try UserCommand.change(name, global, user, text: { "\($0) 的角色已變更 / Role of \($0) changed" }) {
+                    try $0.setRole(of: $1, to: chosen, by: $2)
+                }
             }
         }
     }
@@ -117,11 +115,9 @@ struct UserCommand: ParsableCommand {
 
         func run() throws {
             try perform(global) {
-                let database = try global.open()
-                let session = try user.session(database, for: .administer)
-                let target = name.trimmingSpaces.lowercased()
-                try database.setActive(target, false, by: session)
-                try UserCommand.show(database, target, global) { "已停用 \($0) / \($0) disabled" }
+                try UserCommand.change(name, global, user, text: { "已停用 \($0) / \($0) disabled" }) {
+                    try $0.setActive($1, false, by: $2)
+                }
             }
         }
     }
@@ -134,11 +130,9 @@ struct UserCommand: ParsableCommand {
 
         func run() throws {
             try perform(global) {
-                let database = try global.open()
-                let session = try user.session(database, for: .administer)
-                let target = name.trimmingSpaces.lowercased()
-                try database.setActive(target, true, by: session)
-                try UserCommand.show(database, target, global) { "已啟用 \($0) / \($0) enabled" }
+                try UserCommand.change(name, global, user, text: { "已啟用 \($0) / \($0) enabled" }) {
+                    try $0.setActive($1, true, by: $2)
+                }
             }
         }
     }
@@ -151,13 +145,24 @@ struct UserCommand: ParsableCommand {
 
         func run() throws {
             try perform(global) {
-                let database = try global.open()
-                let session = try user.session(database, for: .administer)
-                let target = name.trimmingSpaces.lowercased()
-                try database.unlockUser(target, by: session)
-                try UserCommand.show(database, target, global) { "已解除 \($0) 的鎖定 / \($0) unlocked" }
+                try UserCommand.change(name, global, user, text: { "已解除 \($0) 的鎖定 / \($0) unlocked" }) {
+                    try $0.unlockUser($1, by: $2)
+                }
             }
         }
+    }
+
+    /// An administrator's change of user `name` (inside `perform`): sign in, change, print the
+    /// user after it.
+    static func change(
+        _ name: String, _ global: GlobalOptions, _ user: UserOptions, text: (String) -> String,
+        _ body: (AppDatabase, String, UserSession) throws -> Void
+    ) throws {
+        let database = try global.open()
+        let session = try user.session(database, for: .administer)
+        let target = name.trimmingSpaces.lowercased()
+        try body(database, target, session)
+        try show(database, target, global, text: text)
     }
 
     /// Prints the user after a change.
