@@ -11,7 +11,8 @@ struct LuckyGas: ParsableCommand {
         subcommands: [
             DatabaseCommand.self, CustomerCommand.self, OrderCommand.self, CreditCommand.self, InvoiceCommand.self,
             EInvoiceCommand.self, TaxCommand.self, LedgerCommand.self, PaymentCommand.self, BankCommand.self,
-            SettlementCommand.self, ReportCommand.self, UserCommand.self, SampleCommand.self, BenchCommand.self,
+            SettlementCommand.self, ReportCommand.self, UserCommand.self, ParamCommand.self, SampleCommand.self,
+            BenchCommand.self,
         ])
 
     @OptionGroup var global: GlobalOptions

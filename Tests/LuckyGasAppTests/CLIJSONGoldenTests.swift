@@ -335,6 +335,17 @@ struct CLIJSONGoldenTests {
         try step("user-unlock", ["user", "unlock", "lin"] + admin, password: "admin")
         try step("error-last-administrator", ["user", "disable", "admin"] + admin, password: "admin", status: 1)
 
+        // Parameters.
+        try step("param-list", ["param", "list"] + admin, password: "admin")
+        try step("param-show", ["param", "show", "einvoice.qr_key"] + admin, password: "admin")
+        try step(
+            "param-set", ["param", "set", "order.cancellation_window_hours", "6", "--reason", "客戶要求"] + admin,
+            password: "admin")
+        try step(
+            "error-bad-parameter",
+            ["param", "set", "order.cancellation_window_hours", "four", "--reason", "測試"] + admin, password: "admin",
+            status: 1)
+
         // The database, the sample, the benchmark, errors.
         try step("db-check", ["db", "check"])
         try step("db-migrate", ["db", "migrate"])

@@ -208,3 +208,20 @@ struct UserJSON: CLIJSON {
         lockedUntil = summary.lockedUntil?.iso
     }
 }
+
+/// `param list|show|set --json`: a parameter (a secret that is set is `***`).
+struct ParameterJSON: CLIJSON {
+    var key: String
+    var value: String
+    var description: String
+    var secret: Bool
+    var version: Int
+
+    init(_ record: ParameterRecord) {
+        key = record.key
+        value = record.value
+        description = record.description
+        secret = record.isSecret
+        version = record.version
+    }
+}

@@ -62,6 +62,20 @@ public struct OpeningBalance: Sendable, Hashable, Codable {
     }
 }
 
+/// A branch parameter as the administrator sees it.
+public struct ParameterRecord: Sendable, Hashable {
+    /// `order.cancellation_window_hours`.
+    public var key: String
+    /// Its value (`***` for a secret that is set).
+    public var value: String
+    /// What it is for, in both languages.
+    public var description: String
+    /// Whether the value is a secret (the QR key).
+    public var isSecret: Bool
+    /// Its version (each change is one).
+    public var version: Int
+}
+
 extension AppDatabase {
     /// Adds or replaces a product of the price list (admin: prices).
     public func saveProduct(_ product: Product, by session: UserSession) throws {
@@ -116,19 +130,51 @@ extension AppDatabase {
     }
 
     /// Sets a parameter (admin). Secrets (`einvoice.qr_key`) are never sent in the event.
-    public func setParameter(_ key: String, value: String, by session: UserSession) throws {
+    public func setParameter(_ key: String, value: String, reason: String = "", by session: UserSession) throws {
         try session.require(.administer)
         let value = try inputText(value, field: key)
+        let reason = try inputText(reason, field: "原因 reason")
         try intent(session, .administer) { intent in
-            let existed = try Self.exists(intent.db, "parameter", "key", key)
+            let old = try Parameters.value(intent.db, key)
             try Parameters.store(intent.db, key, value)
             // A value that does not parse is refused here, not at the next order.
             try Parameters.validate(intent.db)
-            let shown = Parameters.isSecret(key) ? "***" : value
-            try intent.audit("parameter.set", "parameter", key, after: ["value": shown])
+            let secret = Parameters.isSecret(key)
+            let shown = secret ? "***" : value
+            var after = ["value": shown]
+            if !reason.isEmpty { after["reason"] = reason }
+            try intent.audit(
+                "parameter.set", "parameter", key, before: old.map { ["value": secret ? "***" : $0] }, after: after)
             try intent.emit(
                 ParameterChanged(key: key, value: shown, at: intent.now.iso, by: intent.user),
-                existed ? .changed : .created)
+                old != nil ? .changed : .created)
+        }
+    }
+
+    /// Changes a parameter the branch has (`luckygas param set`): the key must exist and a reason
+    /// is required; the old and new values are audited (secrets as `***`).
+    public func changeParameter(_ key: String, value: String, reason: String, by session: UserSession) throws {
+        try session.require(.administer)
+        guard try !inputText(reason, field: "原因 reason").isEmpty else { throw StoreError.reasonRequired }
+        guard try read({ try Parameters.value($0, key) }) != nil else {
+            throw StoreError.invalid(
+                .unknownValue(field: "參數 parameter", value: key, allowed: try parameters().map(\.key)))
+        }
+        try setParameter(key, value: value, reason: reason, by: session)
+    }
+
+    /// Every parameter with its description; secrets shown as `***`.
+    public func parameters() throws -> [ParameterRecord] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT key, value, description, version FROM parameter ORDER BY key").map {
+                row in
+                let key: String = row["key"]
+                let secret = Parameters.isSecret(key)
+                let value: String = row["value"]
+                return ParameterRecord(
+                    key: key, value: secret && !value.isEmpty ? "***" : value, description: row["description"],
+                    isSecret: secret, version: row["version"])
+            }
         }
     }
 
