@@ -72,41 +72,12 @@ public struct CreditHoldReleased: WireEvent {
     }
 }
 
-/// `CustomerAdded` (aggregate `customer`): A customer was added.
-public struct CustomerAdded: WireEvent {
-    public static let eventType = "CustomerAdded"
-    public static let aggregateType = "customer"
-    public static let schemaVersion = 1
-
-    /// Customer id.
-    public var id: String
-    /// The customer.
-    public var customer: WireCustomer
-    /// ISO date-time.
-    public var at: String
-    /// User.
-    public var by: String
-
-    public var aggregateID: String { id }
-
-    private enum CodingKeys: String, CodingKey {
-        case id, customer, at, by
-    }
-
-    /// Creates the payload.
-    public init(id: String, customer: WireCustomer, at: String, by: String) {
-        self.id = id
-        self.customer = customer
-        self.at = at
-        self.by = by
-    }
-}
-
-/// `CustomerChanged` (aggregate `customer`): A customer's details changed (the whole customer after the change).
-public struct CustomerChanged: WireEvent {
-    public static let eventType = "CustomerChanged"
-    public static let aggregateType = "customer"
-    public static let schemaVersion = 1
+/// The whole customer after a change (aggregate `customer`): `CustomerAdded` and
+/// `CustomerChanged`. One payload.
+public struct CustomerSnapshot<Kind: EventKind>: WireEvent {
+    public static var eventType: String { Kind.eventType }
+    public static var aggregateType: String { "customer" }
+    public static var schemaVersion: Int { 1 }
 
     /// Customer id.
     public var id: String
@@ -131,6 +102,19 @@ public struct CustomerChanged: WireEvent {
         self.by = by
     }
 }
+
+/// The two kinds of `CustomerSnapshot`.
+public enum CustomerSnapshots {
+    /// A customer was added.
+    public enum Added: EventKind { public static let eventType = "CustomerAdded" }
+    /// A customer's details changed.
+    public enum Changed: EventKind { public static let eventType = "CustomerChanged" }
+}
+
+/// `CustomerAdded`.
+public typealias CustomerAdded = CustomerSnapshot<CustomerSnapshots.Added>
+/// `CustomerChanged`.
+public typealias CustomerChanged = CustomerSnapshot<CustomerSnapshots.Changed>
 
 /// `SpecialPriceSet` (aggregate `customer`): A customer got a special price for a product.
 public struct SpecialPriceSet: WireEvent {

@@ -123,15 +123,9 @@ public struct OrderCancelled: WireEvent {
     }
 }
 
-/// The kinds of an order's move through dispatch: one payload (`OrderMoved`), five event types.
-public protocol OrderMove: Sendable {
-    /// The event type of this move.
-    static var eventType: String { get }
-}
-
 /// A move of an order through dispatch (aggregate `order`): assigned, unassigned, departed,
 /// failed (the note says why), rescheduled. The payload is the same for every kind.
-public struct OrderMoved<Kind: OrderMove>: WireEvent {
+public struct OrderMoved<Kind: EventKind>: WireEvent {
     public static var eventType: String { Kind.eventType }
     public static var aggregateType: String { "order" }
     public static var schemaVersion: Int { 1 }
@@ -166,15 +160,15 @@ public struct OrderMoved<Kind: OrderMove>: WireEvent {
 /// The five moves.
 public enum OrderMoves {
     /// A dispatcher assigned the order to a delivery run.
-    public enum Assigned: OrderMove { public static let eventType = "OrderAssigned" }
+    public enum Assigned: EventKind { public static let eventType = "OrderAssigned" }
     /// The assignment was taken back; the order is confirmed again.
-    public enum Unassigned: OrderMove { public static let eventType = "OrderUnassigned" }
+    public enum Unassigned: EventKind { public static let eventType = "OrderUnassigned" }
     /// The driver left with the order.
-    public enum Departed: OrderMove { public static let eventType = "OrderDeparted" }
+    public enum Departed: EventKind { public static let eventType = "OrderDeparted" }
     /// The delivery failed (the note says why); the reservation stays until rescheduled or cancelled.
-    public enum Failed: OrderMove { public static let eventType = "OrderFailed" }
+    public enum Failed: EventKind { public static let eventType = "OrderFailed" }
     /// A failed order got a new attempt.
-    public enum Rescheduled: OrderMove { public static let eventType = "OrderRescheduled" }
+    public enum Rescheduled: EventKind { public static let eventType = "OrderRescheduled" }
 }
 
 /// `OrderAssigned`.

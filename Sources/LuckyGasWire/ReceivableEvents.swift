@@ -101,15 +101,17 @@ public struct PaymentAllocated: WireEvent {
     }
 }
 
-/// `PaymentUnallocated` (aggregate `payment`): Allocations of a payment were reversed; the items reopen and the money is unapplied again.
-public struct PaymentUnallocated: WireEvent {
-    public static let eventType = "PaymentUnallocated"
-    public static let aggregateType = "payment"
-    public static let schemaVersion = 1
+/// Money of a payment given back to be unapplied, or paid out of it (aggregate `payment`):
+/// `PaymentUnallocated` (allocations reversed: the items reopen and the money is unapplied
+/// again) and `PaymentRefunded` (unapplied money paid back to the customer). One payload.
+public struct PaymentAmountMoved<Kind: EventKind>: WireEvent {
+    public static var eventType: String { Kind.eventType }
+    public static var aggregateType: String { "payment" }
+    public static var schemaVersion: Int { 1 }
 
     /// Receipt number.
     public var number: String
-    /// NT$ taken back.
+    /// NT$ taken back from the items, or paid back to the customer.
     public var amount: Int64
     /// Why.
     public var reason: String
@@ -137,41 +139,18 @@ public struct PaymentUnallocated: WireEvent {
     }
 }
 
-/// `PaymentRefunded` (aggregate `payment`): Unapplied money was paid back to the customer.
-public struct PaymentRefunded: WireEvent {
-    public static let eventType = "PaymentRefunded"
-    public static let aggregateType = "payment"
-    public static let schemaVersion = 1
-
-    /// Receipt number.
-    public var number: String
-    /// NT$ paid back.
-    public var amount: Int64
-    /// Why.
-    public var reason: String
-    /// NT$ unapplied after this.
-    public var unapplied: Int64
-    /// ISO date-time.
-    public var at: String
-    /// User.
-    public var by: String
-
-    public var aggregateID: String { number }
-
-    private enum CodingKeys: String, CodingKey {
-        case number, amount, reason, unapplied, at, by
-    }
-
-    /// Creates the payload.
-    public init(number: String, amount: Int64, reason: String, unapplied: Int64, at: String, by: String) {
-        self.number = number
-        self.amount = amount
-        self.reason = reason
-        self.unapplied = unapplied
-        self.at = at
-        self.by = by
-    }
+/// The two kinds of `PaymentAmountMoved`.
+public enum PaymentAmountMoves {
+    /// Allocations reversed.
+    public enum Unallocated: EventKind { public static let eventType = "PaymentUnallocated" }
+    /// Unapplied money paid back.
+    public enum Refunded: EventKind { public static let eventType = "PaymentRefunded" }
 }
+
+/// `PaymentUnallocated`.
+public typealias PaymentUnallocated = PaymentAmountMoved<PaymentAmountMoves.Unallocated>
+/// `PaymentRefunded`.
+public typealias PaymentRefunded = PaymentAmountMoved<PaymentAmountMoves.Refunded>
 
 /// `PaymentReversed` (aggregate `payment`): A payment that never really arrived was undone (a bounced check puts the customer on hold).
 public struct PaymentReversed: WireEvent {

@@ -17,6 +17,13 @@ public protocol WireEvent: Codable, Sendable {
     var aggregateID: String { get }
 }
 
+/// The event type of a payload shared by several kinds (`OrderMoved<OrderMoves.Assigned>`):
+/// one set of fields, a distinct `eventType` per kind.
+public protocol EventKind: Sendable {
+    /// The event type of this kind.
+    static var eventType: String { get }
+}
+
 /// The one encoder of the contract: sorted keys, no escaped slashes, compact.
 public enum WireJSON {
     /// The payload text of an event (or any Wire value).
