@@ -212,7 +212,7 @@ struct ContractStoreTests {
             #expect {
                 try branch.database.setParameter(key, value: value, by: branch.admin)
             } throws: { error in
-                if case StoreError.badParameter(let found, _, _) = error { return found == key }
+                if case StoreError.parameterRefused(let found, _, _) = error { return found == key }
                 return false
             }
         }

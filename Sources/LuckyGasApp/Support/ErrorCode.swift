@@ -47,6 +47,7 @@ enum ErrorCode {
             if case .invalid(let inner) = error { return inner.field }
             if case .dateOutsideWindow(let field, _, _, _) = error { return field }
             if case .badParameter(let key, _, _) = error { return key }
+            if case .parameterRefused(let key, _, _) = error { return key }
             return nil
         case let error as ValidationError: return error.field
         default: return nil
@@ -86,6 +87,7 @@ enum ErrorCode {
         case .schemaNewerThanProgram: "SCHEMA_NEWER_THAN_PROGRAM"
         case .database: "DATABASE_ERROR"
         case .badParameter: "BAD_PARAMETER"
+        case .parameterRefused: "INVALID_INPUT"
         case .dateOutsideWindow: "DATE_OUTSIDE_WINDOW"
         case .damagedDatabase: "DAMAGED_DATABASE"
         case .readOnlyDatabase: "READ_ONLY_DATABASE"

@@ -137,8 +137,11 @@ extension AppDatabase {
         try intent(session, .administer) { intent in
             let old = try Parameters.value(intent.db, key)
             try Parameters.store(intent.db, key, value)
-            // A value that does not parse is refused here, not at the next order.
-            try Parameters.validate(intent.db)
+            // A value that does not parse is refused here, not at the next order, and told as
+            // what the administrator typed (not as a stored value to correct).
+            do { try Parameters.validate(intent.db) } catch StoreError.badParameter(let bad, let text, let expected) {
+                throw StoreError.parameterRefused(key: bad, value: text, expected: expected)
+            }
             let secret = Parameters.isSecret(key)
             let shown = secret ? "***" : value
             var after = ["value": shown]

@@ -34,6 +34,7 @@ public enum StoreError: OperatorFacingError {
     case schemaNewerThanProgram(applied: [String])
     case database(String)
     case badParameter(key: String, value: String, expected: String)
+    case parameterRefused(key: String, value: String, expected: String)
     case dateOutsideWindow(field: String, date: LocalDate, earliest: LocalDate, latest: LocalDate)
     case damagedDatabase(path: String, detail: String)
     case readOnlyDatabase(path: String)
@@ -137,6 +138,12 @@ public enum StoreError: OperatorFacingError {
                 zh: "收款 \(collected) 超過應收 \(due) 的 \(multiple) 倍；多收的部分請另以 luckygas payment record 登錄",
                 en:
                     "Collected \(collected) is more than \(multiple) times the \(due) due; record the excess as its own payment (luckygas payment record)"
+            )
+        case .parameterRefused(let key, let value, let expected):
+            OperatorMessage(
+                zh: "參數 \(key) 不接受「\(FreeText.printable(value))」，應為 \(expected)；未儲存",
+                en:
+                    "Parameter \(key) does not take \"\(FreeText.printable(value))\": expected \(expected); nothing saved"
             )
         case .badStoredValue(let table, let row, let column, let value):
             OperatorMessage(
