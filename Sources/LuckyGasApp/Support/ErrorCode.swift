@@ -100,6 +100,7 @@ enum ErrorCode {
         case .passwordTooShort: "PASSWORD_TOO_SHORT"
         case .lastAdministrator: "LAST_ADMINISTRATOR"
         case .ownRole: "OWN_ROLE"
+        case .userExists: "USER_EXISTS"
         }
     }
 

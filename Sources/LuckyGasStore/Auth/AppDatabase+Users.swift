@@ -69,10 +69,7 @@ extension AppDatabase {
             throw StoreError.invalid(
                 .unknownValue(field: "帳號 user name", value: name, allowed: ["a-z 0-9 . _ (1-32)"]))
         }
-        guard try read({ try StoredUser.fetch($0, name: name) }) == nil else {
-            throw StoreError.invalid(
-                .unknownValue(field: "帳號 user name", value: name, allowed: ["a name not yet taken"]))
-        }
+        guard try read({ try StoredUser.fetch($0, name: name) }) == nil else { throw StoreError.userExists(name) }
         try createUser(name: name, displayName: displayName, role: role, password: password, by: session)
     }
 

@@ -47,6 +47,7 @@ public enum StoreError: OperatorFacingError {
     case passwordTooShort(minimum: Int)
     case lastAdministrator(String)
     case ownRole(String)
+    case userExists(String)
 
     public var operatorMessage: OperatorMessage {
         switch self {
@@ -159,6 +160,10 @@ public enum StoreError: OperatorFacingError {
                 en:
                     "\(name) is the last active administrator and cannot be disabled or given another role; add another administrator first"
             )
+        case .userExists(let name):
+            OperatorMessage(
+                zh: "帳號 \(name) 已存在；請換一個帳號名稱，或用 luckygas user enable 重新啟用",
+                en: "User \(name) already exists: choose another name, or luckygas user enable to bring it back")
         case .ownRole(let name):
             OperatorMessage(
                 zh: "\(name) 不能變更自己的角色，請由另一位管理員變更",
