@@ -20,18 +20,21 @@ public enum DisplayWidth {
         text.unicodeScalars.reduce(0) { $0 + of($1) }
     }
 
-    /// `text` cut or padded with spaces to exactly `width` columns; a wide character that would
-    /// straddle the edge is replaced by a space, never split.
+    /// `text` padded with spaces to exactly `width` columns, or cut to fit ending in `…` so a
+    /// reader sees that something is missing; a wide character that would straddle the edge is
+    /// replaced by a space, never split.
     public static func fit(_ text: String, width: Int) -> String {
+        guard width > 0 else { return "" }
+        if of(text) <= width { return text + String(repeating: " ", count: width - of(text)) }
         var out = ""
         var used = 0
         for character in text {
             let columns = of(character)
-            if used + columns > width { break }
+            if used + columns > width - 1 { break }
             out.append(character)
             used += columns
         }
-        return out + String(repeating: " ", count: max(0, width - used))
+        return out + "…" + String(repeating: " ", count: max(0, width - 1 - used))
     }
 
     /// `text` right-aligned in `width` columns. Right-aligned cells are figures: one that does

@@ -73,16 +73,26 @@ public struct Grid: Sendable, Equatable {
         return cells[row * columns + column]
     }
 
-    /// Writes `text` from `(row, column)`, at most `maxWidth` columns (default: to the right edge).
+    /// Writes `text` from `(row, column)`, at most `maxWidth` columns (default: to the right edge);
+    /// text that does not fit is cut ending in `…` (an input field's scrolled window passes
+    /// `ellipsis: false`: it shows its own arrows).
     /// Advances by display width; a wide character that does not fit becomes a space; writing over
     /// half of a wide character blanks its other half. Returns the columns used.
     @discardableResult
-    public mutating func put(_ text: String, row: Int, column: Int, style: CellStyle = .plain, maxWidth: Int? = nil)
-        -> Int
-    {
+    public mutating func put(
+        _ text: String, row: Int, column: Int, style: CellStyle = .plain, maxWidth: Int? = nil, ellipsis: Bool = true
+    ) -> Int {
         guard (0..<rows).contains(row), column < columns else { return 0 }
         let limit = min(columns, column + (maxWidth ?? columns))
         var at = max(0, column)
+        var text = text
+        // Text cut to fit ends in `…` (trailing spaces that do not fit are no loss).
+        let room = limit - at
+        if ellipsis, room > 0, DisplayWidth.of(text) > room {
+            var kept = text
+            while kept.last == " " { kept.removeLast() }
+            if DisplayWidth.of(kept) > room { text = DisplayWidth.fit(kept, width: room) }
+        }
         for original in text {
             // A control character in stored text must never reach the terminal: it shows as �.
             let character = Self.isControl(original) ? "\u{FFFD}" : original

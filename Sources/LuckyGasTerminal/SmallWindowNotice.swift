@@ -1,5 +1,6 @@
 /// What to show when the terminal is smaller than the screens need: the message, centred, and
-/// nothing else (input keeps going to the screen underneath, so nothing typed is lost).
+/// nothing else. While it is up the shell drops keys (F10 and Ctrl-C aside): nothing reaches
+/// a screen the operator cannot see.
 public enum SmallWindowNotice {
     /// The smallest size every screen is laid out for.
     public static let minimum = (rows: 24, columns: 80)

@@ -27,10 +27,13 @@ struct BackendTests {
         #expect(!grid[1, 2].style.reverse)
     }
 
-    @Test("A key bar wider than the screen is clipped, never wrapped")
+    @Test("A key bar wider than the screen shows whole keys only, never wrapped, and keeps F10")
     func keyBarClipped() {
         var grid = Grid(rows: 1, columns: 12)
         KeyBar([1: "說明", 2: "存檔", 3: "查詢"]).render(into: &grid, row: 0)
-        #expect(grid.lines[0] == "F1說明 F2存")
+        #expect(grid.lines[0] == "F1說明")
+        var narrow = Grid(rows: 1, columns: 21)
+        KeyBar([1: "說明", 2: "存檔", 3: "查詢", 10: "離開"]).render(into: &narrow, row: 0)
+        #expect(narrow.lines[0] == "F1說明 F2存檔 F10離開")
     }
 }

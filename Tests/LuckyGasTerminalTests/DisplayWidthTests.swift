@@ -31,10 +31,10 @@ struct DisplayWidthTests {
     }
 
     @Test(
-        "Fitting cuts and pads by columns and never splits a wide character",
+        "Fitting pads by columns, cuts ending in … and never splits a wide character",
         arguments: [
-            ("王大明", 5, "王大 "), ("王大明", 6, "王大明"), ("王大明", 8, "王大明  "), ("ab王", 3, "ab "), ("abc", 2, "ab"),
-            ("王", 1, " "), ("", 3, "   "),
+            ("王大明", 5, "王大…"), ("王大明", 6, "王大明"), ("王大明", 8, "王大明  "), ("王大明", 4, "王… "), ("ab王", 3, "ab…"),
+            ("abc", 2, "a…"), ("王", 1, "…"), ("", 3, "   "),
         ])
     func fit(text: String, width: Int, expected: String) {
         #expect(DisplayWidth.fit(text, width: width) == expected)

@@ -23,17 +23,22 @@ struct GridTests {
         #expect(!grid.lines[0].unicodeScalars.contains { $0.value < 0x20 })
     }
 
-    @Test("A wide character clipped at the right edge becomes a space")
+    @Test("Text cut at the right edge ends in …, and a wide character is never split")
     func clippedAtEdge() {
         var grid = Grid(rows: 1, columns: 7)
         grid.put("ab王大明", row: 0, column: 0)
-        #expect(grid.lines[0] == "ab王大")
-        #expect(grid[0, 6].text == " " && grid[0, 6].width == 1)
+        #expect(grid.lines[0] == "ab王大…")
         var field = Grid(rows: 1, columns: 20)
-        let used = field.put("王大明", row: 0, column: 2, maxWidth: 5)
-        #expect(used == 5)
-        #expect(field.lines[0] == "  王大")
-        #expect(field[0, 6].text == " ")
+        let used = field.put("王大明", row: 0, column: 2, maxWidth: 4)
+        #expect(used == 4)
+        #expect(field.lines[0] == "  王…")
+        var scrolled = Grid(rows: 1, columns: 7)
+        scrolled.put("ab王大明", row: 0, column: 0, ellipsis: false)
+        #expect(scrolled.lines[0] == "ab王大")
+        #expect(scrolled[0, 6].text == " " && scrolled[0, 6].width == 1)
+        var padded = Grid(rows: 1, columns: 4)
+        padded.put("ab    ", row: 0, column: 0)
+        #expect(padded.lines[0] == "ab", "trailing spaces that do not fit are no loss")
     }
 
     @Test("Writing over half of a wide character blanks its other half")

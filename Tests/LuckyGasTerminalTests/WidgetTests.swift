@@ -155,15 +155,27 @@ struct WidgetTests {
         #expect(grid[10, 0].style.reverse)
     }
 
-    @Test("A wide character at a table's right edge becomes a space, never half a character")
+    @Test("A cell too narrow for its text ends in …, never half a character")
     func tableClipsWide() {
         var table = TableView(columns: [.init("名稱", width: 5)])
         table.setRows([["王大明"]])
         var grid = Grid(rows: 2, columns: 5)
         table.render(into: &grid, top: 0, left: 0, width: 5, height: 2, theme: .monochrome, focused: false)
-        #expect(grid.lines[1] == "王大")
-        #expect(grid[1, 4].text == " ")
+        #expect(grid.lines[1] == "王大…")
         #expect(grid[1, 3].isContinuation)
+    }
+
+    @Test("An identifier column is never cut: it takes its longest value and the flexible column gives way")
+    func identifierColumnsWhole() {
+        var table = TableView(columns: [
+            .init("單號", width: 16, identifier: true), .init("客戶", width: 0), .init("金額", width: 6, alignRight: true),
+        ])
+        table.setRows([["O-20261028-000006", "王大明瓦斯行有限公司", "1,200"]])
+        var grid = Grid(rows: 2, columns: 36)
+        table.render(into: &grid, top: 0, left: 0, width: 36, height: 2, theme: .monochrome, focused: false)
+        #expect(grid.lines[1].hasPrefix("O-20261028-000006 "))
+        #expect(grid.lines[1].contains("…"))
+        #expect(grid.lines[1].hasSuffix("1,200"))
     }
 
     @Test("A confirm dialog takes Y, N, Esc, and Enter as its default")

@@ -49,6 +49,9 @@ protocol Screen {
     var title: OperatorMessage { get }
     /// The F-key slots this screen uses (F1, F9 and F10 are the shell's).
     var functionKeys: [Int: OperatorMessage] { get }
+    /// The F-keys offered now, on the key bar and in F1: only those the signed-in role may use
+    /// and the selected row's state allows (default: `functionKeys`).
+    func offeredKeys(context: AppContext) -> [Int: OperatorMessage]
     /// Other keys, for the help box.
     var help: [KeyHelp] { get }
     /// Whether leaving would lose typed work.
@@ -66,6 +69,7 @@ protocol Screen {
 }
 
 extension Screen {
+    func offeredKeys(context: AppContext) -> [Int: OperatorMessage] { functionKeys }
     var help: [KeyHelp] { [] }
     var isDirty: Bool { false }
     mutating func receive(_ result: ScreenResult, context: AppContext) -> Navigation { .stay }

@@ -15,6 +15,9 @@ public final class Shell {
     private var stack: [any Screen]
     private var dialog: (box: Dialog, owner: DialogOwner)?
     private var showingHelp = false
+    /// Whether the last paint was the "window too small" notice: keys are then dropped
+    /// (F10 and Ctrl-C aside), so nothing reaches a screen the operator cannot see.
+    private var windowTooSmall = false
     /// True once the operator chose to leave.
     public private(set) var finished = false
 
@@ -61,6 +64,7 @@ public final class Shell {
     public func handle(_ key: Key) {
         if case .resize = key { return }
         if key == .control("l") { return }
+        if windowTooSmall, key != .function(10), key != .control("c") { return }
         if showingHelp {
             showingHelp = false
             return
@@ -149,7 +153,8 @@ public final class Shell {
     /// The whole screen for a terminal of this size.
     public func render(rows: Int, columns: Int) -> Grid {
         let theme = context.theme
-        if SmallWindowNotice.applies(rows: rows, columns: columns) {
+        windowTooSmall = SmallWindowNotice.applies(rows: rows, columns: columns)
+        if windowTooSmall {
             return SmallWindowNotice.grid(
                 rows: rows, columns: columns,
                 lines: [
@@ -172,7 +177,7 @@ public final class Shell {
         context.status.render(into: &grid, row: rows - 2, theme: theme)
         var labels = [1: context.t("說明", "Help"), 9: context.language == .chinese ? "English" : "中文"]
         labels[10] = context.t("離開", "Quit")
-        for (number, label) in top.functionKeys { labels[number] = context.text(label) }
+        for (number, label) in top.offeredKeys(context: context) { labels[number] = context.text(label) }
         KeyBar(labels).render(into: &grid, row: rows - 1, numberStyle: theme.keyNumber)
         return grid
     }
@@ -192,8 +197,12 @@ public final class Shell {
 
     private func renderHelp(into grid: inout Grid) {
         var lines: [String] = []
+        let offered = top.offeredKeys(context: context)
+        // Each key once: a screen's note on an F-key gives way to the F-key's own line, and a
+        // note on a key not offered here is not shown at all.
+        let notes = top.help.filter { !Self.namesFunctionKey($0.keys) }
         let entries =
-            top.help
+            notes
             + [
                 KeyHelp(keys: "F1 / ?", meaning: tr("本說明", "this help")),
                 KeyHelp(keys: "Tab / Shift-Tab", meaning: tr("下一欄 / 上一欄", "next / previous field")),
@@ -204,7 +213,7 @@ public final class Shell {
                 KeyHelp(keys: "F10", meaning: tr("離開程式", "leave the program")),
                 KeyHelp(keys: "Ctrl-L", meaning: tr("重繪畫面", "redraw the screen")),
             ]
-        for (number, label) in top.functionKeys.sorted(by: { $0.key < $1.key }) {
+        for (number, label) in offered.sorted(by: { $0.key < $1.key }) {
             lines.append(DisplayWidth.fit("F\(number)", width: 16) + context.text(label))
         }
         for entry in entries { lines.append(DisplayWidth.fit(entry.keys, width: 16) + context.text(entry.meaning)) }
@@ -212,6 +221,16 @@ public final class Shell {
             .message(.info), title: context.t("說明：", "Help: ") + context.text(top.title), lines: lines,
             hint: context.t("按任意鍵關閉", "Press any key to close"))
         box.render(into: &grid, theme: context.theme)
+    }
+}
+
+extension Shell {
+    /// Whether a help entry's keys name one of F2…F8 (the screen's own F-keys, listed from
+    /// `offeredKeys`).
+    static func namesFunctionKey(_ keys: String) -> Bool {
+        keys.split(whereSeparator: { $0 == " " || $0 == "/" || $0 == "," }).contains { token in
+            token.count >= 2 && token.first == "F" && Int(token.dropFirst()).map { (2...8).contains($0) } == true
+        }
     }
 }
 

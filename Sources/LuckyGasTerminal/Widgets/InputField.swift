@@ -206,7 +206,8 @@ public struct InputField: Sendable, Equatable {
             grid.fill(row: y, column: boxX, width: width, style: style)
             let shown = options.indices.contains(choiceIndex) ? options[choiceIndex] : ""
             let arrows = focused && options.count > 1
-            grid.put(arrows ? "‹" + shown : shown, row: y, column: boxX, style: style, maxWidth: width - 1)
+            grid.put(
+                arrows ? "‹" + shown : shown, row: y, column: boxX, style: style, maxWidth: width - 1, ellipsis: false)
             if arrows { grid.put("›", row: y, column: boxX + width - 1, style: style) }
             if focused { grid.cursor = nil }
         case .secret:

@@ -9,12 +9,16 @@ public struct TableView: Sendable, Equatable {
         public var width: Int
         /// Right-aligned (amounts) or left.
         public var alignRight: Bool
+        /// An identifier column (order, invoice, receipt number): never cut, it widens to its
+        /// longest value and the flexible columns give way.
+        public var identifier: Bool
 
         /// Creates a column.
-        public init(_ title: String, width: Int, alignRight: Bool = false) {
+        public init(_ title: String, width: Int, alignRight: Bool = false, identifier: Bool = false) {
             self.title = title
             self.width = width
             self.alignRight = alignRight
+            self.identifier = identifier
         }
     }
 
@@ -100,12 +104,20 @@ public struct TableView: Sendable, Equatable {
     /// `3/120`: the selected position and the number of rows shown.
     public var position: String { visible.isEmpty ? "0/0" : "\(selection + 1)/\(visible.count)" }
 
-    /// Widths of the columns for a total width (flexible columns share the rest; one space between).
+    /// Widths of the columns for a total width (flexible columns share the rest; one space
+    /// between). An identifier column is as wide as its longest value.
     public func columnWidths(total: Int) -> [Int] {
-        let fixed = columns.reduce(0) { $0 + $1.width } + max(0, columns.count - 1)
-        let flexible = columns.filter { $0.width == 0 }.count
+        let wanted = columns.enumerated().map { index, column in
+            guard column.identifier else { return column.width }
+            let longest = rows.lazy.map { index < $0.count ? DisplayWidth.of($0[index]) : 0 }.max() ?? 0
+            return max(column.width, longest)
+        }
+        let fixed = wanted.reduce(0, +) + max(0, columns.count - 1)
+        let flexible = columns.filter { $0.width == 0 && !$0.identifier }.count
         let share = flexible > 0 ? max(4, (total - fixed) / flexible) : 0
-        return columns.map { $0.width == 0 ? share : $0.width }
+        return zip(columns, wanted).map { column, width in
+            column.width == 0 && !column.identifier ? share : width
+        }
     }
 
     /// Draws header and rows into the rectangle, scrolling to keep the selection visible.
