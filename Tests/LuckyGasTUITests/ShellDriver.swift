@@ -44,6 +44,15 @@ final class ShellDriver {
     /// Whether some line contains `needle`.
     func shows(_ needle: String) -> Bool { lines.contains { $0.contains(needle) } }
 
+    /// Opens the main menu item labelled `label` by typing its number (and Enter when the
+    /// menu waits for a second digit), as an operator would.
+    func open(_ label: String) {
+        guard let line = lines.first(where: { $0.contains(label) && $0.contains(".") }) else { return }
+        let number = line.split(separator: ".").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        type(number)
+        if lines[0].contains("主選單") || lines[0].contains("Main menu") { press(.enter) }
+    }
+
     /// Signs in and lands on the main menu.
     func signIn(_ user: String = "counter", password: String? = nil) {
         type(user)
