@@ -32,14 +32,14 @@ public struct TestBranch: Sendable {
             try path.map { try AppDatabase.open(path: $0, clock: clock, ids: Fixtures.countingIDs(), create: true) }
             ?? AppDatabase.inMemory(clock: clock, ids: Fixtures.countingIDs())
         let rounds = 1_000  // fast for tests; production uses PasswordHasher.defaultRounds
-        try database.bootstrapAdministrator(password: "admin", rounds: rounds)
+        try database.bootstrapAdministrator(password: "admin", rounds: rounds, demo: true)
         let admin = try database.authenticate(name: "admin", password: "admin")
         for (name, role) in [
             ("counter", Role.counter), ("accountant", .accountant), ("dispatcher", .dispatcher),
             ("supervisor", .supervisor),
         ] {
             try database.createUser(
-                name: name, displayName: name, role: role, password: name, by: admin, rounds: rounds)
+                name: name, displayName: name, role: role, password: name, by: admin, rounds: rounds, demo: true)
         }
         for product in try products { try database.saveProduct(product, by: admin) }
         try Self.setUpInvoicing(database, from: start.date, by: admin)

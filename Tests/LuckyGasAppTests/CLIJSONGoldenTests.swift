@@ -355,7 +355,7 @@ struct CLIJSONGoldenTests {
                 "db", "init", "--db", cli.directory.appendingPathComponent("new.db").path, "--code", "TPE02", "--name",
                 "台北大安門市",
             ],
-            password: "s3cret", withDatabase: false)
+            password: "s3cret-admin", withDatabase: false)
         try step(
             "sample",
             ["sample", "--customers", "20", "--days", "1", "--out", cli.directory.appendingPathComponent("s.db").path],

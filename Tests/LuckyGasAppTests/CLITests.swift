@@ -124,8 +124,14 @@ struct CLITests {
         let unnamed = try cli.run(["db", "init", "--db", fresh, "--json"], password: "s3cret", withDatabase: false)
         #expect(unnamed.status == 2 && unnamed.stderr.contains("--code"))
         #expect(!FileManager.default.fileExists(atPath: fresh))
-        let made = try cli.run(
+        let short = try cli.run(
             ["db", "init", "--db", fresh, "--code", "TPE02", "--name", "台北大安門市", "--json"], password: "s3cret",
+            withDatabase: false)
+        #expect(short.status == 1)
+        #expect(try short.json()["code"] as? String == "PASSWORD_TOO_SHORT")
+        #expect(!FileManager.default.fileExists(atPath: fresh))
+        let made = try cli.run(
+            ["db", "init", "--db", fresh, "--code", "TPE02", "--name", "台北大安門市", "--json"], password: "s3cret-admin",
             withDatabase: false)
         #expect(made.status == 0, "\(made.stderr)")
         let created = try made.json()

@@ -25,7 +25,9 @@ struct DatabaseStoreTests {
         let check = try branch.database.check()
         #expect(check.ok)
         #expect(
-            check.appliedMigrations == ["v1-foundation", "v2-invoicing", "v3-receivables", "v4-contracts", "v5-users"])
+            check.appliedMigrations == [
+                "v1-foundation", "v2-invoicing", "v3-receivables", "v4-contracts", "v5-users", "v6-sign-in",
+            ])
         #expect(check.auditEntries > 5)
     }
 

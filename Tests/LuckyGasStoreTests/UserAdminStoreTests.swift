@@ -101,4 +101,75 @@ struct UserAdminStoreTests {
         }
         #expect(changes == ["UNLOCKED", "PASSWORD_RESET", "PASSWORD_CHANGED"])
     }
+
+    @Test("A password an administrator set must be changed at the next sign-in; last sign-in is kept")
+    func mustChangeAfterAddAndReset() throws {
+        let branch = try TestBranch.make()
+        let database = branch.database
+        try database.addUser(
+            name: "lin", displayName: "林小姐", role: .accountant, password: "first-pass-1", by: branch.admin)
+        let first = try database.authenticate(name: "lin", password: "first-pass-1")
+        #expect(first.mustChangePassword)
+        expectRefused({ if case .passwordUnchanged = $0 { true } else { false } }) {
+            try database.changePassword(of: first, from: "first-pass-1", to: "first-pass-1")
+        }
+        let changed = try database.changePassword(of: first, from: "first-pass-1", to: "my-own-pass")
+        #expect(!changed.mustChangePassword)
+        #expect(try !database.authenticate(name: "lin", password: "my-own-pass").mustChangePassword)
+        try database.resetPassword(of: "lin", to: "reset-pass-2", by: branch.admin)
+        #expect(try database.authenticate(name: "lin", password: "reset-pass-2").mustChangePassword)
+        let listed = try #require(try database.users().first { $0.name == "lin" })
+        #expect(listed.mustChangePassword && listed.lastSignIn == branch.time.now)
+        #expect(try database.users().first { $0.name == "supervisor" }?.lastSignIn != nil)
+        // A supervisor whose password was reset cannot approve until they change it.
+        try database.resetPassword(of: "supervisor", to: "temporary-9", by: branch.admin)
+        expectRefused({ if case .passwordChangeRequired("supervisor") = $0 { true } else { false } }) {
+            _ = try database.checkOverride(
+                OverrideApproval(supervisor: "supervisor", password: "temporary-9", reason: "急件"),
+                actingAs: branch.counter)
+        }
+    }
+
+    @Test("Demo passwords are marked until changed, and warned about only outside the demo")
+    func demoPasswords() throws {
+        let branch = try TestBranch.make()
+        let database = branch.database
+        #expect(try database.demoPasswordUsers() == ["accountant", "admin", "counter", "dispatcher", "supervisor"])
+        try database.resetPassword(of: "counter", to: "counter-real-1", by: branch.admin)
+        try database.setActive("dispatcher", false, by: branch.admin)
+        #expect(try database.demoPasswordUsers() == ["accountant", "admin", "supervisor"])
+        try database.setParameter("branch.demo", value: "1", by: branch.admin)
+        #expect(try database.demoPasswordUsers().isEmpty)
+        expectRefused({ if case .passwordTooShort(8) = $0 { true } else { false } }) {
+            let fresh = try AppDatabase.inMemory()
+            try fresh.bootstrapAdministrator(password: "admin", rounds: 1_000)
+        }
+    }
+
+    @Test("A parameter value is checked by its kind before the rules read it")
+    func parameterKinds() throws {
+        let branch = try TestBranch.make()
+        let database = branch.database
+        for (key, bad) in [
+            ("order.same_day_cutoff", "2pm"), ("order.cancellation_window_hours", "-1"),
+            ("einvoice.qr_key_is_test", "2"),
+            ("bank.va_prefix", "1234"), ("einvoice.qr_key", "not-hex"), ("receivables.collection_balance", "五萬"),
+        ] {
+            expectRefused({ if case .parameterRefused(key, _, _) = $0 { true } else { false } }) {
+                try database.changeParameter(key, value: bad, reason: "測試", by: branch.admin)
+            }
+        }
+        try database.changeParameter("order.cancellation_window_hours", value: "6", reason: "颱風季", by: branch.admin)
+        try database.changeParameter(
+            "einvoice.qr_key", value: String(repeating: "ab", count: 16), reason: "新金鑰", by: branch.admin)
+        let parameters = try database.parameters()
+        #expect(parameters.first { $0.key == "order.cancellation_window_hours" }?.value == "6")
+        #expect(parameters.first { $0.key == "einvoice.qr_key" }?.value == "***")
+        #expect(parameters.first { $0.key == "order.same_day_cutoff" }?.kind == .time)
+        let audit = try database.writer.read { db in
+            try String.fetchAll(
+                db, sql: "SELECT COALESCE(after, '') FROM audit_log WHERE entity = 'parameter' ORDER BY id")
+        }
+        #expect(!audit.contains { $0.contains("abab") })
+    }
 }

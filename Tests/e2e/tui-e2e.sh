@@ -3,7 +3,9 @@
 # sample branch: wrong password, sign-in, lookup by one Chinese character, an order of two
 # items, confirm, find it in the order list, cancel it, F1 and Esc on every screen, resize
 # 80x24 -> 200x50 -> 60x20 -> 80x24, F10; then an accountant: invoices, the QR preview, tracks,
-# the upload board.
+# the upload board; then an administrator adds a user, resets a password and changes a
+# parameter with a reason, the new user is made to choose a password at sign-in and the order
+# screen uses the new parameter; and a dispatcher's key bars hold only keys that work.
 #   usage: Tests/e2e/tui-e2e.sh [path/to/luckygas]
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -25,6 +27,15 @@ wait_for() {
 wait_gone() {
     for _ in $(seq 1 300); do screen | grep -qF -- "$1" || return 0; sleep 0.05; done
     return 1
+}
+absent() {  # absent NAME TEXT: the screen (already settled) does not show TEXT
+    if screen | grep -qF -- "$2"; then
+        failed=$((failed + 1))
+        echo "FAIL: $1 (did not expect: $2)"
+        screen | sed 's/^/    | /'
+    else
+        passed=$((passed + 1))
+    fi
 }
 check() {  # check NAME TEXT: records a step
     if wait_for "$2"; then
@@ -241,6 +252,111 @@ check "credit holds" "│ 信用凍結"
 check "automatic overdue hold listed" "逾期"
 keys Escape
 check "menu after receivables" "│ 主選單"
+
+# An administrator: a new user, a password reset, a parameter changed with a reason.
+"${T[@]}" kill-session -t app >/dev/null 2>&1
+"${T[@]}" new-session -d -s app -x 80 -y 24 \
+    "cd '$WORK' && TERM=tmux-256color LUCKYGAS_HOME='$ROOT' '$BIN' --db '$WORK/branch.db' 2>'$WORK/err3'; sleep 60"
+check "sign-in for the administrator" "F2登入"
+text admin; keys Enter; text admin; keys Enter
+check "admin menu" "使用者管理"
+absent "admin menu has no order entry" "訂單輸入"
+text 4
+check "users" "│ 使用者管理"
+check "users list columns" "最後登入"
+help_and_back "使用者管理"
+keys F2
+check "add user box" "新增使用者"
+text lin; keys Enter; text 林小姐; keys Enter; keys Enter
+text short; keys Enter; text short; keys Enter
+check "short password refused in the box" "密碼至少需 8 個字元"
+text lin-first-1; keys Enter; text lin-first-1; keys Enter
+check "user added" "已新增 lin"
+check "new user must change" "待改密碼"
+keys Home Down Down   # accountant, admin, counter
+check "counter selected offers a reset" "F3重設密碼"
+keys F3
+check "reset box" "重設密碼 counter"
+text counter-temp-1; keys Enter; text counter-temp-1; keys Enter
+check "password reset" "已重設 counter 的密碼"
+keys Escape
+check "menu after users" "│ 主選單"
+text 5
+check "settings" "│ 參數設定"
+help_and_back "參數設定"
+text cancellation_window
+check "settings filtered" "order.cancellation_window_hours"
+keys Enter
+check "edit box says the kind" "整數 ≥ 0"
+keys C-u; text 6; keys Enter; text 颱風季延長取消期限; keys Enter
+check "parameter saved" "已儲存 order.cancellation_window_hours = 6"
+keys Escape
+wait_gone "參數設定"
+keys Escape
+check "sign out asked" "登出？"
+text y
+check "signed out" "已登出"
+# The reset user is made to change the password before the menu.
+text counter; keys Enter; text counter-temp-1; keys Enter
+check "reset user must change the password" "您的密碼由管理員設定"
+text counter-own-pass; keys Enter; text counter-own-pass; keys Enter
+check "password changed, menu" "密碼已變更"
+keys Escape
+check "sign out again" "登出？"
+text y
+# The new user too; then an order cancellable until 6 hours (the new parameter) before its slot.
+text lin; keys Enter; text lin-first-1; keys Enter
+check "new user must choose a password" "您的密碼由管理員設定"
+text lin-own-pass-1; keys Enter; text lin-own-pass-1; keys Enter
+check "new user's menu" "訂單輸入"
+text 2
+check "order entry for the new user" "│ 訂單輸入"
+text 王; keys Enter
+check "customer picker (new user)" "│ 選擇客戶"
+keys Enter
+check "customer chosen (new user)" "C000123 王大明"
+keys BTab BTab; text "${day//-/}"; keys Tab Tab
+text P001; keys Enter; text 2; keys Tab
+check "item priced (new user)" "20kg 瓦斯桶 2x"
+keys F2
+check "confirm (new user)" "確認下單？"
+text y
+check "order placed (new user)" "訂單已建立"
+ORDER2=$(screen | grep -o 'O-[0-9]\{8\}-[0-9]\{6\}' | head -1)
+keys Enter
+wait_gone "訂單已建立"
+keys Escape
+check "menu (new user)" "│ 主選單"
+text 3
+check "order list (new user)" "│ 訂單查詢"
+keys Tab Tab Tab; text C000123
+check "the new order listed" "$ORDER2"
+keys Enter; text "$ORDER2"
+check "filtered (new user)" "第 1/1"
+keys Enter
+check "order detail (new user)" "│ 訂單 $ORDER2"
+check "deadline from the new parameter: 08:00 less 6 h" "$day 02:00"
+keys F10
+for _ in $(seq 1 200); do grep -q "" "$WORK/err3" 2>/dev/null && break; sleep 0.05; done
+
+# A dispatcher: the key bars hold only keys that work.
+"${T[@]}" kill-session -t app >/dev/null 2>&1
+"${T[@]}" new-session -d -s app -x 80 -y 24 \
+    "cd '$WORK' && TERM=tmux-256color LUCKYGAS_HOME='$ROOT' '$BIN' --db '$WORK/branch.db' 2>'$WORK/err4'; sleep 60"
+check "sign-in for the dispatcher" "F2登入"
+text dispatcher; keys Enter; text dispatcher; keys Enter
+check "dispatcher menu" "│ 主選單"
+text 1
+check "dispatcher lookup" "│ 客戶查詢"
+text 王
+check "dispatcher finds 王大明" "C000123 王大明"
+absent "no new-customer key for a dispatcher" "F4新增"
+absent "no order key for a dispatcher" "F6下單"
+absent "no credit key for a dispatcher" "F7信用"
+keys F1
+check "dispatcher help" "說明：客戶查詢"
+absent "help offers no order key" "F6              下單"
+keys Escape
 
 echo "tui-e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -49,6 +49,9 @@ struct DatabaseCommand: ParsableCommand {
                         code: code ?? Self.ask("分店代號 branch code (TPE02)", option: "--code"),
                         name: name ?? Self.ask("分店名稱 branch name", option: "--name"))
                     password = try Credentials.password(for: "admin")
+                    guard password.count >= AppDatabase.minimumPasswordLength else {
+                        throw StoreError.passwordTooShort(minimum: AppDatabase.minimumPasswordLength)
+                    }
                 }
                 if exists { try Self.authorizeReplacing(global.db, user: user) }
                 let staging = global.db + ".init-\(getpid())"

@@ -31,6 +31,9 @@ struct UserCommand: ParsableCommand {
                             + ($0.active ? "啟用 active" : "停用 disabled")
                             + ($0.failedAttempts > 0 ? "  錯誤 failed \($0.failedAttempts)" : "")
                             + ($0.lockedUntil.map { "  鎖定至 locked until \($0.short)" } ?? "")
+                            + ($0.lastSignIn.map { "  最後登入 last sign-in \($0.short)" } ?? "  未曾登入 never signed in")
+                            + ($0.mustChangePassword ? "  須變更密碼 must change password" : "")
+                            + ($0.demoPassword ? "  示範密碼 demo password" : "")
                     }
                 }
             }

@@ -198,6 +198,9 @@ struct UserJSON: CLIJSON {
     var active: Bool
     var failedAttempts: Int
     var lockedUntil: String?
+    var lastSignIn: String?
+    var mustChangePassword: Bool
+    var demoPassword: Bool
 
     init(_ summary: UserSummary) {
         name = summary.name
@@ -206,6 +209,9 @@ struct UserJSON: CLIJSON {
         active = summary.active
         failedAttempts = summary.failedAttempts
         lockedUntil = summary.lockedUntil?.iso
+        lastSignIn = summary.lastSignIn?.iso
+        mustChangePassword = summary.mustChangePassword
+        demoPassword = summary.demoPassword
     }
 }
 

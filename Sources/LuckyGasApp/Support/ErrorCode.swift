@@ -101,6 +101,8 @@ enum ErrorCode {
         case .lastAdministrator: "LAST_ADMINISTRATOR"
         case .ownRole: "OWN_ROLE"
         case .userExists: "USER_EXISTS"
+        case .passwordChangeRequired: "PASSWORD_CHANGE_REQUIRED"
+        case .passwordUnchanged: "PASSWORD_UNCHANGED"
         }
     }
 

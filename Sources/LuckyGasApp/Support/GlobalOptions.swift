@@ -34,6 +34,8 @@ struct UserOptions: ParsableArguments {
     /// so a refusal leaves no file and no row behind.
     func session(_ database: AppDatabase, for permissions: Permission...) throws -> UserSession {
         let session = try database.authenticate(name: user, password: Credentials.password(for: user))
+        // A password an administrator set is changed first (`user passwd` signs in on its own).
+        guard !session.mustChangePassword else { throw StoreError.passwordChangeRequired(session.name) }
         guard let first = permissions.first, !permissions.contains(where: session.role.allows) else { return session }
         throw StoreError.notPermitted(user: session.name, role: session.role, permission: first)
     }

@@ -16,19 +16,29 @@ public struct UserSummary: Sendable, Hashable, Codable {
     public var lockedUntil: LocalDateTime?
     /// Wrong passwords since the last success.
     public var failedAttempts: Int
+    /// The last successful sign-in, if any.
+    public var lastSignIn: LocalDateTime?
+    /// The password was set by an administrator and must be changed at the next sign-in.
+    public var mustChangePassword: Bool
+    /// The user still has the demo sample's password (their name).
+    public var demoPassword: Bool
 }
 
 extension AppDatabase {
-    /// Creates a user with a salted PBKDF2 hash of `password` (admin only, audited).
+    /// Creates a user with a salted PBKDF2 hash of `password` (admin only, audited). The demo
+    /// sample and the test branch make their users here with `demo: true` (password = name,
+    /// shorter than `minimumPasswordLength`, marked so a real branch is warned);
+    /// `mustChangePassword` is set when an administrator chose the password for someone else.
     public func createUser(
         name: String, displayName: String, role: Role, password: String, by session: UserSession,
-        salt: [UInt8] = PasswordHasher.randomSalt(), rounds: Int = PasswordHasher.defaultRounds
+        salt: [UInt8] = PasswordHasher.randomSalt(), rounds: Int = PasswordHasher.defaultRounds,
+        demo: Bool = false, mustChangePassword: Bool = false
     ) throws {
         try session.require(.administer)
         let name = name.trimmingSpaces.lowercased()
         guard !name.isEmpty else { throw StoreError.invalid(.empty(field: "帳號 user name")) }
-        guard password.count >= 4 else {
-            throw StoreError.invalid(.empty(field: "密碼(至少 4 字) password (4+ characters)"))
+        guard demo || password.count >= Self.minimumPasswordLength else {
+            throw StoreError.passwordTooShort(minimum: Self.minimumPasswordLength)
         }
         let hash: String
         do { hash = try PasswordHasher.hash(password, salt: salt, rounds: rounds) } catch {
@@ -37,8 +47,14 @@ extension AppDatabase {
         try intent(session, .administer) { intent in
             try intent.db.execute(
                 sql:
-                    "INSERT INTO app_user (name, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)",
-                arguments: [name, displayName, role.rawValue, hash, intent.now.iso])
+                    """
+                    INSERT INTO app_user (name, display_name, role, password_hash, created_at, must_change_password,
+                      demo_password)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    name, displayName, role.rawValue, hash, intent.now.iso, mustChangePassword, demo && password == name,
+                ])
             try intent.audit(
                 "user.create", "user", name, after: ["name": name, "displayName": displayName, "role": role.rawValue])
             try intent.emit(
@@ -52,7 +68,8 @@ extension AppDatabase {
     /// sample's users are the exception, made by the generator).
     public static let minimumPasswordLength = 8
 
-    /// Adds a user (administrator): a display name, a role and a password of at least 8 characters.
+    /// Adds a user (administrator): a display name, a role and a password of at least 8
+    /// characters, which the new user must change at their first sign-in.
     public func addUser(name: String, displayName: String, role: Role, password: String, by session: UserSession)
         throws
     {
@@ -70,30 +87,43 @@ extension AppDatabase {
                 .unknownValue(field: "帳號 user name", value: name, allowed: ["a-z 0-9 . _ (1-32)"]))
         }
         guard try read({ try StoredUser.fetch($0, name: name) }) == nil else { throw StoreError.userExists(name) }
-        try createUser(name: name, displayName: displayName, role: role, password: password, by: session)
+        try createUser(
+            name: name, displayName: displayName, role: role, password: password, by: session,
+            mustChangePassword: true)
     }
 
-    /// An administrator sets a new password for a user (who forgot theirs); the lock is lifted.
+    /// An administrator sets a new password for a user (who forgot theirs); the lock is lifted
+    /// and the user must choose their own at the next sign-in.
     public func resetPassword(of name: String, to password: String, by session: UserSession) throws {
         try session.require(.administer)
         let hash = try Self.newHash(password)
         try changeUser(name, "PASSWORD_RESET", by: session) { intent, _ in
             try intent.db.execute(
-                sql: "UPDATE app_user SET password_hash = ?, failed_attempts = 0, locked_until = NULL WHERE name = ?",
+                sql: """
+                    UPDATE app_user SET password_hash = ?, failed_attempts = 0, locked_until = NULL,
+                      must_change_password = 1, demo_password = 0 WHERE name = ?
+                    """,
                 arguments: [hash, name])
         }
     }
 
-    /// A user changes their own password, giving the old one.
-    public func changePassword(of session: UserSession, from old: String, to password: String) throws {
+    /// A user changes their own password, giving the old one (which the new one must differ from).
+    /// Returns the session without the must-change mark.
+    @discardableResult
+    public func changePassword(of session: UserSession, from old: String, to password: String) throws -> UserSession {
+        guard password != old else { throw StoreError.passwordUnchanged }
         let hash = try Self.newHash(password)
         try changeUser(session.name, "PASSWORD_CHANGED", by: session, permission: nil) { intent, stored in
             guard PasswordHasher.verify(old, against: stored.passwordHash) else {
                 throw StoreError.wrongPassword(user: session.name, attemptsLeft: 0)
             }
             try intent.db.execute(
-                sql: "UPDATE app_user SET password_hash = ? WHERE name = ?", arguments: [hash, session.name])
+                sql: """
+                    UPDATE app_user SET password_hash = ?, must_change_password = 0, demo_password = 0
+                    WHERE name = ?
+                    """, arguments: [hash, session.name])
         }
+        return UserSession(name: session.name, displayName: session.displayName, role: session.role)
     }
 
     /// Gives a user another role. Nobody changes their own; the last active administrator keeps theirs.
@@ -170,11 +200,25 @@ extension AppDatabase {
         try read { try Bool.fetchOne($0, sql: "SELECT EXISTS (SELECT 1 FROM app_user)") ?? false }
     }
 
-    /// Creates the first administrator of an empty database.
-    public func bootstrapAdministrator(password: String, rounds: Int = PasswordHasher.defaultRounds) throws {
+    /// Creates the first administrator of an empty database (a password of at least
+    /// `minimumPasswordLength` characters; `demo` is for the test branch's `admin`).
+    public func bootstrapAdministrator(
+        password: String, rounds: Int = PasswordHasher.defaultRounds, demo: Bool = false
+    ) throws {
         guard try !hasUsers() else { return }
         try createUser(
-            name: "admin", displayName: "系統管理員", role: .admin, password: password, by: .system, rounds: rounds)
+            name: "admin", displayName: "系統管理員", role: .admin, password: password, by: .system, rounds: rounds,
+            demo: demo)
+    }
+
+    /// Active users who still have the demo sample's password, in a branch not marked as the
+    /// demo (`branch.demo`): the sign-in screen warns about them.
+    public func demoPasswordUsers() throws -> [String] {
+        try read { db in
+            guard try Parameters.value(db, "branch.demo") != "1" else { return [] }
+            return try String.fetchAll(
+                db, sql: "SELECT name FROM app_user WHERE demo_password = 1 AND active = 1 ORDER BY name")
+        }
     }
 
     /// All users.
@@ -187,7 +231,9 @@ extension AppDatabase {
                     role: try Stored.value(Role.self, row, "role", table: "app_user", id: name),
                     active: row["active"],
                     lockedUntil: try Stored.moment(row, "locked_until", table: "app_user", id: name),
-                    failedAttempts: row["failed_attempts"])
+                    failedAttempts: row["failed_attempts"],
+                    lastSignIn: try Stored.moment(row, "last_sign_in_at", table: "app_user", id: name),
+                    mustChangePassword: row["must_change_password"], demoPassword: row["demo_password"])
             }
         }
     }
@@ -244,10 +290,13 @@ extension AppDatabase {
         }
         try writeSignIn { db in
             try db.execute(
-                sql: "UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE name = ?", arguments: [name])
+                sql: "UPDATE app_user SET failed_attempts = 0, locked_until = NULL, last_sign_in_at = ? WHERE name = ?",
+                arguments: [now.iso, name])
             try Self.auditSignIn(db, "auth.signin", name, nil, now, ids)
         }
-        return UserSession(name: name, displayName: stored.displayName, role: stored.role)
+        return UserSession(
+            name: name, displayName: stored.displayName, role: stored.role,
+            mustChangePassword: stored.mustChangePassword)
     }
 
     /// Sign-in on a file that cannot be written (read-only, or found damaged): the password and
@@ -261,7 +310,9 @@ extension AppDatabase {
         guard PasswordHasher.verify(password, against: stored.passwordHash) else {
             throw StoreError.wrongPassword(user: name, attemptsLeft: 0)
         }
-        return UserSession(name: name, displayName: stored.displayName, role: stored.role)
+        return UserSession(
+            name: name, displayName: stored.displayName, role: stored.role,
+            mustChangePassword: stored.mustChangePassword)
     }
 
     /// Locks `name` for `minutes` (audited) and returns the refusal to show.
@@ -292,6 +343,7 @@ extension AppDatabase {
             throw StoreError.selfApproval(session.name)
         }
         let supervisor = try authenticate(name: approval.supervisor, password: approval.password)
+        guard !supervisor.mustChangePassword else { throw StoreError.passwordChangeRequired(supervisor.name) }
         guard supervisor.role.allows(.override) else { throw StoreError.approverNotSupervisor(supervisor.name) }
         return supervisor
     }
@@ -312,6 +364,7 @@ private struct StoredUser: Sendable {
     var active: Bool
     var failures: Int
     var lockedUntil: LocalDateTime?
+    var mustChangePassword: Bool
 
     static func fetch(_ db: Database, name: String) throws -> StoredUser? {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM app_user WHERE name = ?", arguments: [name]) else {
@@ -330,6 +383,6 @@ private struct StoredUser: Sendable {
         return StoredUser(
             displayName: row["display_name"], role: role, passwordHash: row["password_hash"],
             active: (row["active"] as Bool?) ?? false, failures: (row["failed_attempts"] as Int?) ?? 0,
-            lockedUntil: lockedUntil)
+            lockedUntil: lockedUntil, mustChangePassword: (row["must_change_password"] as Bool?) ?? false)
     }
 }

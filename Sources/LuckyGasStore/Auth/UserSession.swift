@@ -9,11 +9,15 @@ public struct UserSession: Sendable, Hashable {
     public let displayName: String
     /// The role.
     public let role: Role
+    /// The password was set by an administrator (a new user, a reset): the user must choose
+    /// their own before doing anything else.
+    public let mustChangePassword: Bool
 
-    init(name: String, displayName: String, role: Role) {
+    init(name: String, displayName: String, role: Role, mustChangePassword: Bool = false) {
         self.name = name
         self.displayName = displayName
         self.role = role
+        self.mustChangePassword = mustChangePassword
     }
 
     /// Throws `notPermitted` unless the role grants `permission`.

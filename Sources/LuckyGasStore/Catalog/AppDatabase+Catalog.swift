@@ -72,6 +72,8 @@ public struct ParameterRecord: Sendable, Hashable {
     public var description: String
     /// Whether the value is a secret (the QR key).
     public var isSecret: Bool
+    /// What it holds (a value of another kind is refused when set).
+    public var kind: ParameterKind
     /// Its version (each change is one).
     public var version: Int
 }
@@ -154,14 +156,20 @@ extension AppDatabase {
         }
     }
 
-    /// Changes a parameter the branch has (`luckygas param set`): the key must exist and a reason
-    /// is required; the old and new values are audited (secrets as `***`).
+    /// Changes a parameter the branch has (`luckygas param set`, the settings screen): the key
+    /// must exist, the value be of its kind (`ParameterKind`) and mean something to the rules that
+    /// read it, and a reason is required; the old and new values are audited (secrets as `***`).
     public func changeParameter(_ key: String, value: String, reason: String, by session: UserSession) throws {
         try session.require(.administer)
         guard try !inputText(reason, field: "原因 reason").isEmpty else { throw StoreError.reasonRequired }
         guard try read({ try Parameters.value($0, key) }) != nil else {
             throw StoreError.invalid(
                 .unknownValue(field: "參數 parameter", value: key, allowed: try parameters().map(\.key)))
+        }
+        let kind = ParameterKind.of(key)
+        guard kind.accepts(value) else {
+            throw StoreError.parameterRefused(
+                key: key, value: kind == .secret ? "***" : value.trimmingSpaces, expected: kind.expected)
         }
         try setParameter(key, value: value, reason: reason, by: session)
     }
@@ -176,7 +184,7 @@ extension AppDatabase {
                 let value: String = row["value"]
                 return ParameterRecord(
                     key: key, value: secret && !value.isEmpty ? "***" : value, description: row["description"],
-                    isSecret: secret, version: row["version"])
+                    isSecret: secret, kind: ParameterKind.of(key), version: row["version"])
             }
         }
     }

@@ -11,6 +11,7 @@ enum Migrations {
         migrator.registerMigration("v3-receivables", migrate: receivables)
         migrator.registerMigration("v4-contracts", migrate: contracts)
         migrator.registerMigration("v5-users", migrate: users)
+        migrator.registerMigration("v6-sign-in", migrate: signIn)
         return migrator
     }
 
@@ -401,5 +402,23 @@ enum Migrations {
     /// Issue 13: users are an aggregate of their own (`UserAdded`, `UserChanged`).
     private static func users(_ db: Database) throws {
         try db.execute(sql: "ALTER TABLE app_user ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+    }
+
+    /// Issue 13: a password set by an administrator must be changed at the next sign-in; the
+    /// user list shows the last sign-in; the demo sample's users are marked while they keep
+    /// their demo password (the user name), so a real branch is warned about them.
+    private static func signIn(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE app_user ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE app_user ADD COLUMN last_sign_in_at TEXT;
+                ALTER TABLE app_user ADD COLUMN demo_password INTEGER NOT NULL DEFAULT 0;
+                """)
+        // An older database made from the sample: a user whose password is still their name.
+        for row in try Row.fetchAll(db, sql: "SELECT name, password_hash FROM app_user") {
+            let name: String = row["name"]
+            guard PasswordHasher.verify(name, against: row["password_hash"]) else { continue }
+            try db.execute(sql: "UPDATE app_user SET demo_password = 1 WHERE name = ?", arguments: [name])
+        }
     }
 }

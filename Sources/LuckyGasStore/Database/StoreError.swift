@@ -48,6 +48,8 @@ public enum StoreError: OperatorFacingError {
     case lastAdministrator(String)
     case ownRole(String)
     case userExists(String)
+    case passwordChangeRequired(String)
+    case passwordUnchanged
 
     public var operatorMessage: OperatorMessage {
         switch self {
@@ -164,6 +166,15 @@ public enum StoreError: OperatorFacingError {
             OperatorMessage(
                 zh: "帳號 \(name) 已存在；請換一個帳號名稱，或用 luckygas user enable 重新啟用",
                 en: "User \(name) already exists: choose another name, or luckygas user enable to bring it back")
+        case .passwordChangeRequired(let name):
+            OperatorMessage(
+                zh: "\(name) 的密碼由管理員設定，請先變更密碼（登入畫面會要求，或 luckygas user passwd \(name)）",
+                en:
+                    "The password of \(name) was set by an administrator: change it first (the sign-in screen asks, or luckygas user passwd \(name))"
+            )
+        case .passwordUnchanged:
+            OperatorMessage(
+                zh: "新密碼不可與目前的密碼相同，請輸入另一個密碼", en: "The new password must differ from the current one: type another")
         case .ownRole(let name):
             OperatorMessage(
                 zh: "\(name) 不能變更自己的角色，請由另一位管理員變更",

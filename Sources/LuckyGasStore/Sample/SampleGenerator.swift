@@ -82,8 +82,7 @@ public enum SampleGenerator {
             let salt = (0..<16).map { _ in UInt8.random(in: 0...255, using: &random) }
             try database.createUser(
                 name: user.name, displayName: user.displayName, role: user.role, password: user.name, by: admin,
-                salt: salt,
-                rounds: options.passwordRounds)
+                salt: salt, rounds: options.passwordRounds, demo: true)
         }
         for (index, driver) in SampleData.drivers.enumerated() {
             let id = "DRV" + String(format: "%03d", index + 1)

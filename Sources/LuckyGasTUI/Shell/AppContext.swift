@@ -30,6 +30,9 @@ final class AppContext {
     var status = StatusLine()
     var pendingSync = 0
     let branch: String
+    /// Active users who still have the demo sample's password (none in the demo itself); the
+    /// sign-in screen warns about them. Read again at each sign-out.
+    var demoPasswordUsers: [String] = []
 
     init(environment: TUIEnvironment, theme: Theme) {
         self.environment = environment
@@ -38,6 +41,12 @@ final class AppContext {
         let code = (try? database.parameter("branch.code")) ?? nil
         let name = (try? database.parameter("branch.name")) ?? nil
         branch = [code, name].compactMap { $0 }.joined(separator: " ")
+        readDemoPasswordUsers()
+    }
+
+    /// Reads `demoPasswordUsers` from the store.
+    func readDemoPasswordUsers() {
+        demoPasswordUsers = (try? database.demoPasswordUsers()) ?? []
     }
 
     var database: AppDatabase { environment.database }

@@ -143,6 +143,7 @@ public final class Shell {
         case .signOut:
             context.user = nil
             stack = [SignInScreen()]
+            context.readDemoPasswordUsers()
             context.say(tr("已登出", "Signed out"))
         case .quit:
             requestQuit()

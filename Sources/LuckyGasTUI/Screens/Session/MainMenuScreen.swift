@@ -2,8 +2,9 @@ import LuckyGasCore
 import LuckyGasStore
 import LuckyGasTerminal
 
-/// The main menu: only what the signed-in role may use, chosen by arrow keys and Enter or by
-/// its number.
+/// The main menu: only what the signed-in role may use, chosen by arrow keys (Home/End jump),
+/// Enter, or its number. With ten items or more, a `1` waits for a second digit (Enter opens
+/// item 1); any other digit that starts no longer number opens at once.
 struct MainMenuScreen: Screen {
     struct Item {
         var label: OperatorMessage
@@ -12,13 +13,16 @@ struct MainMenuScreen: Screen {
     }
 
     private var selection = 0
+    /// The first digit of a two-digit item number, waiting for the second.
+    private var typed = ""
 
     var title: OperatorMessage { tr("主選單", "Main menu") }
     var functionKeys: [Int: OperatorMessage] { [:] }
     var help: [KeyHelp] {
         [
             KeyHelp(keys: "↑ ↓ Enter", meaning: tr("選擇功能", "choose an item")),
-            KeyHelp(keys: "1…9", meaning: tr("直接選擇", "choose by number")),
+            KeyHelp(keys: "Home / End", meaning: tr("第一項 / 最後一項", "first / last item")),
+            KeyHelp(keys: "1…", meaning: tr("輸入編號直接選擇（10 以上輸入兩位數）", "type the number (two digits from 10)")),
             KeyHelp(keys: "Esc", meaning: tr("登出", "sign out")),
         ]
     }
@@ -37,6 +41,9 @@ struct MainMenuScreen: Screen {
             Item(label: tr("司機繳款", "Driver settlement"), permission: .payments) { _ in .push(SettlementScreen()) },
             Item(label: tr("帳齡分析", "Aging"), permission: .payments) { _ in .push(AgingScreen()) },
             Item(label: tr("信用凍結", "Credit holds"), permission: .payments) { _ in .push(CreditHoldsScreen()) },
+            Item(label: tr("使用者管理", "Users"), permission: .administer) { _ in .push(UserAdminScreen()) },
+            Item(label: tr("參數設定", "Settings"), permission: .administer) { _ in .push(SettingsScreen()) },
+            Item(label: tr("變更密碼", "Change password"), permission: nil) { _ in .push(PasswordChangeScreen(.chosen)) },
             Item(label: tr("切換語言 English / 中文", "Language 中文 / English"), permission: nil) { context in
                 context.language = context.language.other
                 return .stay
@@ -48,15 +55,35 @@ struct MainMenuScreen: Screen {
 
     mutating func handle(_ key: Key, context: AppContext) -> Navigation {
         let items = items(context)
+        let pending = typed
+        typed = ""
         switch key {
         case .up: selection = (selection + items.count - 1) % items.count
         case .down, .tab: selection = (selection + 1) % items.count
+        case .home: selection = 0
+        case .end: selection = items.count - 1
         case .enter: return choose(selection, items, context)
+        case .backspace: break
         case .character(let character):
-            guard let digit = character.wholeNumberValue, character.isASCII, (1...items.count).contains(digit) else {
+            guard character.isASCII, let digit = character.wholeNumberValue else { return .stay }
+            let number = Int(pending + String(digit)) ?? 0
+            guard (1...items.count).contains(number) else {
+                context.say(
+                    OperatorMessage(
+                        zh: "沒有第 \(number) 項（1–\(items.count)）", en: "No item \(number) (1–\(items.count))"),
+                    .warning)
                 return .stay
             }
-            selection = digit - 1
+            selection = number - 1
+            // A number that starts a longer one waits for its second digit.
+            if pending.isEmpty, number * 10 <= items.count {
+                typed = String(digit)
+                context.say(
+                    OperatorMessage(
+                        zh: "按 Enter 開啟第 \(number) 項，或再輸入一位數字", en: "Enter opens item \(number), or type a second digit"
+                    ))
+                return .stay
+            }
             return choose(selection, items, context)
         case .escape:
             return .dialog(
@@ -90,9 +117,13 @@ struct MainMenuScreen: Screen {
                 row: row, column: left, style: theme.dim)
         }
         row += 2
+        let digits = String(items.count).count
         for (index, item) in items.enumerated() {
             let style = index == selection ? theme.selection : theme.text
-            let text = " \(index + 1). " + context.text(item.label) + " "
+            let number = String(index + 1)
+            let text =
+                " " + String(repeating: " ", count: digits - number.count) + number + ". " + context.text(item.label)
+                + " "
             if index == selection { grid.fill(row: row, column: left, width: 36, style: style) }
             grid.put(text, row: row, column: left, style: style)
             row += 1

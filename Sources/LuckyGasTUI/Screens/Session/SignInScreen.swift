@@ -3,7 +3,9 @@ import LuckyGasStore
 import LuckyGasTerminal
 
 /// Sign-in: user and password. The store checks the password, locks the user for five minutes
-/// after five failures and audits every attempt; this screen only says what happened.
+/// after five failures and audits every attempt; this screen only says what happened. A password
+/// an administrator set is changed before the menu opens. While the branch (not the demo) still
+/// has users with the demo sample's passwords, the status line says so.
 struct SignInScreen: TypingScreen {
     private var form = Form([
         InputField(.text, width: 20, row: 0, labelWidth: 14, maxLength: 32),
@@ -39,8 +41,16 @@ struct SignInScreen: TypingScreen {
             return .stay
         }
         do {
-            context.user = try context.database.authenticate(name: name, password: form[1].value)
+            let password = form[1].value
+            let session = try context.database.authenticate(name: name, password: password)
+            context.user = session
             form[1].set("")
+            if session.mustChangePassword {
+                context.say(
+                    tr("請先變更密碼（管理員設定的密碼只能用一次）", "Change your password first (one set by an administrator is for once)"),
+                    .warning)
+                return .replace(PasswordChangeScreen(.required(old: password)))
+            }
             context.say(
                 OperatorMessage(
                     zh: "歡迎，\(context.user?.displayName ?? name)", en: "Welcome, \(context.user?.displayName ?? name)"),
@@ -56,6 +66,16 @@ struct SignInScreen: TypingScreen {
 
     mutating func render(into grid: inout Grid, area: Area, context: AppContext) {
         let theme = context.theme
+        if context.status.message.isEmpty, !context.demoPasswordUsers.isEmpty {
+            let names = context.demoPasswordUsers.joined(separator: ", ")
+            context.say(
+                OperatorMessage(
+                    zh: "⚠ 示範帳號仍用示範密碼：\(names)；請管理員重設密碼或停用",
+                    en:
+                        "⚠ Demo users still have their demo passwords: \(names); an administrator should reset or disable them"
+                ),
+                .warning)
+        }
         let left = area.left + max(2, (area.columns - 50) / 2)
         let top = area.top + max(1, (area.rows - 10) / 2)
         grid.put("幸福氣體 分店後台", row: top, column: left, style: theme.heading)
