@@ -289,6 +289,45 @@ struct ReceivablesScreenTests {
         #expect(driver.shows("對帳單明細"))
     }
 
+    @Test(
+        "Customer account: the statement's dates are typed on the screen, checked, and reload it; order numbers are whole at 80 columns"
+    )
+    func statementRange() throws {
+        let driver = try ShellDriver()
+        let branch = driver.branch
+        // No empties back: a deposit open under the order number, beside the invoice.
+        let receipt = try Self.delivered(branch, branch.wang, report: DeliveryReport(emptiesReturned: 0))
+        let order = receipt.order.rawValue
+        branch.time.set(LocalDateTime(date: Fixtures.date("2027-01-10"), hour: 9, minute: 0))
+        driver.signIn("accountant")
+        try Self.open("帳齡分析", on: driver)
+        driver.press(.enter)
+        #expect(driver.lines[0].contains("客戶帳款 C000001"))
+        #expect(driver.shows("2026-10-12") && driver.shows("2027-01-10"))
+        #expect(driver.lines.contains { $0.contains(order) && $0.contains("押金") })
+        driver.press(.function(4))
+        #expect(driver.lines.contains { $0.contains("2026-11-18 \(order) ") })
+        #expect(driver.shows("對帳單明細（2026-10-12 ~ 2027-01-10）"))
+        #expect(driver.shows(receipt.invoice.rawValue))
+        // A from date after the to date is refused with what to do; the statement stays.
+        driver.press(.tab)
+        driver.type("20270201")
+        #expect(driver.shows("起日 2027-02-01 晚於迄日 2027-01-10"))
+        #expect(driver.shows("對帳單明細（2026-10-12 ~ 2027-01-10）"))
+        // A range after the delivery has no movements; Enter on the date reloads.
+        driver.press(.character("-"))
+        driver.press(.tab)
+        driver.type("20270301")
+        #expect(driver.shows("對帳單明細（2027-01-31 ~ 2027-03-01）"))
+        #expect(driver.shows("期間內沒有異動"))
+        driver.press(.backTab)
+        driver.press(.control("u"))
+        driver.type("20261101")
+        driver.press(.enter)
+        #expect(driver.shows("對帳單明細（2026-11-01 ~ 2027-03-01）"))
+        #expect(driver.shows(receipt.invoice.rawValue))
+    }
+
     @Test("Credit holds: F4 places a manual hold with a reason, F8 releases it with a reason")
     func holds() throws {
         let driver = try ShellDriver()
