@@ -252,8 +252,9 @@ struct ReceivablesScreenTests {
         var record = try branch.database.settlement(collector: "DRV001", day: day)
         #expect(record.status == .submitted && record.count.variance == -85 && record.reason == "找零短少")
         #expect(driver.lines.contains { $0.contains("DRV001") && $0.contains("-85") && $0.contains("待核准") })
+        // The accountant is not offered F7; pressed anyway, it says why.
+        #expect(!driver.lines[23].contains("核准"))
         driver.press(.function(7))
-        driver.type("y")
         #expect(driver.shows("沒有權限審核繳款"))
         #expect(try branch.database.settlement(collector: "DRV001", day: day).status == .submitted)
         driver.press(.escape, .escape)
@@ -265,6 +266,48 @@ struct ReceivablesScreenTests {
         record = try branch.database.settlement(collector: "DRV001", day: day)
         #expect(record.status == .approved && record.approvedBy == "supervisor")
         #expect(driver.lines.contains { $0.contains("DRV001") && $0.contains("已核准") })
+    }
+
+    @Test(
+        "Driver settlement: Enter on the date reloads; counted cash starts blank; a supervisor who counts is told another must approve"
+    )
+    func settlementBySupervisor() throws {
+        let driver = try ShellDriver()
+        let branch = driver.branch
+        try branch.database.saveDriver(
+            Driver(id: "DRV001", name: "李志明", phone: try PhoneNumber("0912345678"), licenseNumber: "L123"),
+            by: branch.admin)
+        _ = try Self.delivered(
+            branch, branch.chen, report: DeliveryReport(collected: 1785, method: "CASH", driver: "DRV001"))
+        driver.signIn("supervisor")
+        try Self.open("司機繳款", on: driver)
+        // Another day, then back with Enter: the date field reloads on Enter.
+        driver.type("20261117")
+        #expect(driver.shows("這一天沒有司機或門市收現金、支票"))
+        driver.press(.control("u"))
+        driver.type("2026-11-1")
+        driver.press(.enter)
+        #expect(driver.shows("日期格式應為 YYYY-MM-DD"))
+        driver.type("8")
+        driver.press(.enter)
+        #expect(driver.lines.contains { $0.contains("DRV001") && $0.contains("未點收") })
+        #expect(driver.lines[23].contains("點收") && !driver.lines[23].contains("核准"))
+        driver.press(.function(7))
+        #expect(driver.shows("尚未點收：請先按 F2 點收"))
+        driver.press(.function(2))
+        #expect(driver.shows("您點收後須由另一位主管核准"))
+        #expect(driver.lines.contains { $0.contains("點收現金") && !$0.contains("1785") && !$0.contains("1,785") })
+        driver.type("1785")
+        driver.press(.enter, .enter, .enter)
+        #expect(driver.shows("待另一位主管核准"))
+        #expect(
+            try branch.database.settlement(collector: "DRV001", day: Fixtures.weekdayMorning.date).status == .submitted)
+        #expect(!driver.lines[23].contains("核准") && !driver.lines[23].contains("點收"))
+        driver.press(.function(7))
+        #expect(driver.shows("是您點收的，須由另一位主管核准"))
+        driver.press(.function(2))
+        #expect(driver.shows("已點收，待主管核准；不能再點收"))
+        #expect(!driver.text.contains("SUBMITTED"))
     }
 
     @Test("Aging: the customer's row in the 1-30 bucket; Enter opens the open items, Enter on the invoice opens it")
