@@ -202,6 +202,24 @@ struct InvoiceScreenTests {
         #expect(driver.shows("沒有待匯出的訊息"))
     }
 
+    @Test("F1 on the invoice screens lists each key once")
+    func helpListsEachKeyOnce() throws {
+        let (driver, _) = try invoiceList()
+        func once(_ key: String) -> Bool {
+            driver.lines.filter { $0.contains(" " + DisplayWidth.fit(key, width: 16)) }.count == 1
+        }
+        driver.press(.down, .enter)
+        driver.press(.function(1))
+        #expect(once("F4") && once("F6") && once("F8") && once("Esc"))
+        driver.press(.escape, .function(7))
+        driver.press(.function(1))
+        #expect(once("F2") && once("Esc"))
+        driver.press(.escape, .escape)
+        driver.type("y")
+        driver.press(.escape, .function(6), .function(1))
+        #expect(once("F5") && once("F7"))
+    }
+
     @Test("Counter staff deliver a walk-in sale from the order screen: the invoice is issued")
     func deliverFromOrder() throws {
         let driver = try ShellDriver()

@@ -212,6 +212,10 @@ struct ReceivablesScreenTests {
         #expect(driver.shows("待處理 2 筆"))
         #expect(driver.shows("摘要：PAYMENT"))
         #expect(driver.shows("待人工處理"))
+        // No suggested customer: no F2 on the key bar, and F2 pressed anyway says what to do.
+        #expect(!driver.lines[23].contains("接受") && driver.lines[23].contains("指定客戶"))
+        driver.press(.function(2))
+        #expect(driver.shows("此筆沒有建議的客戶，請按 F6 指定客戶"))
         driver.press(.function(6))
         #expect(driver.lines[0].contains("選擇客戶"))
         driver.type("王")

@@ -34,6 +34,7 @@ struct AllowanceEntryScreen: TypingScreen {
         OperatorMessage(zh: "折讓 \(invoice.number.rawValue)", en: "Allowance on \(invoice.number.rawValue)")
     }
     var functionKeys: [Int: OperatorMessage] { [2: tr("開立折讓", "Issue")] }
+    func offeredKeys(context: AppContext) -> [Int: OperatorMessage] { context.may(.invoices) ? functionKeys : [:] }
     var isDirty: Bool { form.fields.contains { !$0.value.isEmpty } }
     var help: [KeyHelp] {
         [
@@ -82,6 +83,7 @@ struct AllowanceEntryScreen: TypingScreen {
 
     /// The Y/N before issuing: the invoice, the amounts and the reason; nothing is written before.
     private func confirm(_ context: AppContext) -> Navigation {
+        guard context.may(.invoices) else { return context.denied(.invoices) }
         guard let draft else {
             context.say(
                 problemMessage ?? tr("請先輸入折讓金額（未稅）", "Type the allowance before tax first"), .warning)
