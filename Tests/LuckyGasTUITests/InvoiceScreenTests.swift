@@ -1,3 +1,4 @@
+import Foundation
 import LuckyGasCore
 import LuckyGasStore
 import LuckyGasTUI
@@ -27,8 +28,8 @@ struct InvoiceScreenTests {
     @Test("The list shows both invoices with kind, total, upload state and deadline")
     func list() throws {
         let (driver, receipts) = try invoiceList()
-        #expect(driver.shows(receipts[0].invoice.printed))
-        #expect(driver.shows(receipts[1].invoice.printed))
+        #expect(driver.shows(receipts[0].invoice.rawValue))
+        #expect(driver.shows(receipts[1].invoice.rawValue))
         #expect(driver.shows("B2B") && driver.shows("B2C"))
         #expect(driver.shows("1,722") && driver.shows("待匯出"))
         #expect(driver.shows("上傳期限"))
@@ -36,18 +37,21 @@ struct InvoiceScreenTests {
 
     @Test("Detail shows lines, random number and barcode; F4 draws the QR codes in half blocks")
     func detailAndQR() throws {
-        var (driver, receipts) = try invoiceList()
+        let (driver, receipts) = try invoiceList()
         driver.rows = 50
         driver.columns = 120
         driver.press(.down)
         driver.press(.enter)
-        #expect(driver.lines[0].contains("發票"))
+        #expect(driver.lines[0].contains("發票 \(receipts[1].invoice.rawValue)"))
+        #expect(!driver.text.contains(receipts[1].invoice.printed))
         let shown = try #require(try driver.branch.database.invoice(receipts[1].invoice))
         #expect(driver.shows(shown.randomNumber))
         #expect(driver.shows(shown.barcode))
         #expect(driver.shows("20kg 瓦斯桶"))
         driver.press(.function(4))
         #expect(driver.shows("左側 QR 碼"))
+        // The printed form is the proof's alone.
+        #expect(driver.lines.contains { $0.contains(receipts[1].invoice.printed) && $0.contains("左側 QR 碼") })
         #expect(driver.text.contains("▀") || driver.text.contains("▄") || driver.text.contains("█"))
         driver.press(.function(4))
         #expect(driver.shows("右側 QR 碼"))
@@ -71,6 +75,11 @@ struct InvoiceScreenTests {
         #expect(invoice.status == .cancelled)
         #expect(invoice.messages.last?.type == "F0501")
         #expect(driver.shows("已作廢"))
+        // A cancelled invoice offers no cancel, void or allowance, and says why when they are pressed.
+        #expect(driver.lines[23].contains("QR") && !driver.lines[23].contains("折讓") && !driver.lines[23].contains("作廢"))
+        driver.press(.function(7))
+        #expect(driver.shows("已作廢，不能折讓"))
+        #expect(try driver.branch.database.invoice(receipts[1].invoice)?.allowances.isEmpty == true)
     }
 
     @Test("F6 voids and re-issues with the corrected buyer: a B2C invoice becomes B2B under the same number")
@@ -85,6 +94,11 @@ struct InvoiceScreenTests {
         driver.press(.tab, .tab)
         driver.type("補統編")
         driver.press(.enter)
+        // Nothing is written before the Y/N that says what happens.
+        #expect(driver.shows("註銷並重開 \(receipts[1].invoice.rawValue)？"))
+        #expect(driver.shows("04595257") && driver.shows("總計 1,785 不變"))
+        #expect(try driver.branch.database.invoice(receipts[1].invoice)?.messages.count == 1)
+        driver.type("y")
         let invoice = try #require(try driver.branch.database.invoice(receipts[1].invoice))
         #expect(invoice.draft.buyer.delivery == .business(ubn: "04595257"))
         #expect(invoice.messages.map(\.type) == ["F0401", "F0701", "F0401"])
@@ -103,6 +117,10 @@ struct InvoiceScreenTests {
         driver.press(.tab)
         driver.type("價差")
         driver.press(.function(2))
+        #expect(driver.shows("開立折讓？"))
+        #expect(driver.shows("折讓 未稅 200  稅額 10  合計 210") && driver.shows("原因：價差"))
+        #expect(try driver.branch.database.invoice(receipts[1].invoice)?.allowances.isEmpty == true)
+        driver.type("y")
         let invoice = try #require(try driver.branch.database.invoice(receipts[1].invoice))
         #expect(invoice.allowances.count == 1 && invoice.allowances[0].draft.total == 210)
         #expect(driver.shows("已開立折讓"))
@@ -120,6 +138,86 @@ struct InvoiceScreenTests {
         driver.press(.function(6))
         #expect(driver.lines[0].contains("上傳狀態"))
         #expect(driver.lines.contains { $0.contains("F0401") && $0.contains("2") })
+    }
+
+    @Test("At 80 columns the list shows whole numbers and customer names; typing filters and says so with the count")
+    func listFilterAndWidths() throws {
+        let driver = try ShellDriver()
+        let branch = driver.branch
+        var lin = try TestBranch.chenCustomer()
+        lin.name = "林記自助餐店"
+        lin.phones = [try PhoneNumber("0933-111-222")]
+        let linID = try branch.database.addCustomer(lin, by: branch.counter)
+        var receipts: [DeliveryReceipt] = []
+        for customer in [branch.wang, branch.chen, linID] {
+            let placed = try branch.database.placeOrder(branch.order(customer), by: branch.counter)
+            receipts.append(try branch.database.deliverOrder(placed.number, by: branch.dispatcher))
+        }
+        driver.signIn("accountant")
+        driver.open("發票查詢")
+        #expect(driver.lines[0].contains("發票查詢"))
+        #expect(driver.shows("林記自助餐店"))
+        #expect(receipts.allSatisfy { driver.shows($0.invoice.rawValue) })
+        #expect(!driver.shows("AB-"))
+        #expect(driver.shows("共 3 張"))
+        driver.press(.down)
+        driver.type("林")
+        #expect(driver.shows("篩選：林  1/3"))
+        #expect(driver.lines.contains { $0.contains(receipts[2].invoice.rawValue) && $0.contains("林記自助餐店") })
+        #expect(!driver.shows(receipts[0].invoice.rawValue))
+        driver.press(.escape)
+        #expect(driver.shows("共 3 張"))
+        driver.press(.function(9))
+        #expect(driver.shows("issued") && driver.shows("pending") && !driver.shows("ISSUED"))
+        #expect(driver.shows("林記自助餐店"))
+    }
+
+    @Test("Upload board: Enter opens the warned invoice; F7 asks for the Turnkey folder, confirms and writes the files")
+    func boardExportAndOpen() throws {
+        let (driver, receipts) = try invoiceList()
+        let branch = driver.branch
+        branch.time.set(LocalDateTime(date: branch.time.now.date.adding(days: 1), hour: 9, minute: 0))
+        driver.press(.function(6))
+        #expect(driver.lines[0].contains("上傳狀態"))
+        #expect(driver.lines[23].contains("匯出 Turnkey"))
+        #expect(driver.shows(receipts[1].invoice.rawValue))
+        driver.press(.enter)
+        #expect(driver.lines[0].contains("發票 \(receipts[1].invoice.rawValue)"))
+        driver.press(.escape)
+        #expect(driver.lines[0].contains("上傳狀態"))
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("turnkey-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        driver.press(.function(7))
+        #expect(driver.shows("匯出至 Turnkey"))
+        driver.type(root)
+        driver.press(.enter)
+        #expect(driver.shows("匯出 2 筆訊息？"))
+        #expect(try branch.database.pendingMessages().count == 2)
+        driver.type("y")
+        #expect(driver.shows("已匯出 2 個檔案"))
+        #expect(try branch.database.pendingMessages().isEmpty)
+        let files = try FileManager.default.contentsOfDirectory(atPath: root + "/UpCast/B2SSTORAGE/F0401/SRC")
+        #expect(files.count == 2)
+        driver.press(.function(7))
+        #expect(driver.shows("沒有待匯出的訊息"))
+    }
+
+    @Test("F1 on the invoice screens lists each key once")
+    func helpListsEachKeyOnce() throws {
+        let (driver, _) = try invoiceList()
+        func once(_ key: String) -> Bool {
+            driver.lines.filter { $0.contains(" " + DisplayWidth.fit(key, width: 16)) }.count == 1
+        }
+        driver.press(.down, .enter)
+        driver.press(.function(1))
+        #expect(once("F4") && once("F6") && once("F8") && once("Esc"))
+        driver.press(.escape, .function(7))
+        driver.press(.function(1))
+        #expect(once("F2") && once("Esc"))
+        driver.press(.escape, .escape)
+        driver.type("y")
+        driver.press(.escape, .function(6), .function(1))
+        #expect(once("F5") && once("F7"))
     }
 
     @Test("Counter staff deliver a walk-in sale from the order screen: the invoice is issued")

@@ -161,6 +161,12 @@ struct ReceivablesScreenTests {
         driver.press(.enter, .character(" "))
         #expect(driver.shows("本次沖銷 500"))
         driver.press(.function(2))
+        // A Y/N first, with the receipt, the items and what credit stays; nothing applied yet.
+        #expect(driver.shows("確認預收沖銷"))
+        #expect(driver.shows("以 \(earlier.number.rawValue) 的預收 500 沖銷 1 筆帳款，共 500"))
+        #expect(driver.shows("沖銷後尚餘預收 0"))
+        #expect(try branch.database.payment(earlier.number).unapplied == 500)
+        driver.press(.enter)
         #expect(driver.shows("已沖銷 500"))
         #expect(try branch.database.payment(earlier.number).unapplied == 0)
         #expect(try branch.database.invoice(receipt.invoice)?.open == receipt.total - 500)
@@ -206,6 +212,10 @@ struct ReceivablesScreenTests {
         #expect(driver.shows("待處理 2 筆"))
         #expect(driver.shows("摘要：PAYMENT"))
         #expect(driver.shows("待人工處理"))
+        // No suggested customer: no F2 on the key bar, and F2 pressed anyway says what to do.
+        #expect(!driver.lines[23].contains("接受") && driver.lines[23].contains("指定客戶"))
+        driver.press(.function(2))
+        #expect(driver.shows("此筆沒有建議的客戶，請按 F6 指定客戶"))
         driver.press(.function(6))
         #expect(driver.lines[0].contains("選擇客戶"))
         driver.type("王")
@@ -246,8 +256,9 @@ struct ReceivablesScreenTests {
         var record = try branch.database.settlement(collector: "DRV001", day: day)
         #expect(record.status == .submitted && record.count.variance == -85 && record.reason == "找零短少")
         #expect(driver.lines.contains { $0.contains("DRV001") && $0.contains("-85") && $0.contains("待核准") })
+        // The accountant is not offered F7; pressed anyway, it says why.
+        #expect(!driver.lines[23].contains("核准"))
         driver.press(.function(7))
-        driver.type("y")
         #expect(driver.shows("沒有權限審核繳款"))
         #expect(try branch.database.settlement(collector: "DRV001", day: day).status == .submitted)
         driver.press(.escape, .escape)
@@ -259,6 +270,48 @@ struct ReceivablesScreenTests {
         record = try branch.database.settlement(collector: "DRV001", day: day)
         #expect(record.status == .approved && record.approvedBy == "supervisor")
         #expect(driver.lines.contains { $0.contains("DRV001") && $0.contains("已核准") })
+    }
+
+    @Test(
+        "Driver settlement: Enter on the date reloads; counted cash starts blank; a supervisor who counts is told another must approve"
+    )
+    func settlementBySupervisor() throws {
+        let driver = try ShellDriver()
+        let branch = driver.branch
+        try branch.database.saveDriver(
+            Driver(id: "DRV001", name: "李志明", phone: try PhoneNumber("0912345678"), licenseNumber: "L123"),
+            by: branch.admin)
+        _ = try Self.delivered(
+            branch, branch.chen, report: DeliveryReport(collected: 1785, method: "CASH", driver: "DRV001"))
+        driver.signIn("supervisor")
+        try Self.open("司機繳款", on: driver)
+        // Another day, then back with Enter: the date field reloads on Enter.
+        driver.type("20261117")
+        #expect(driver.shows("這一天沒有司機或門市收現金、支票"))
+        driver.press(.control("u"))
+        driver.type("2026-11-1")
+        driver.press(.enter)
+        #expect(driver.shows("日期格式應為 YYYY-MM-DD"))
+        driver.type("8")
+        driver.press(.enter)
+        #expect(driver.lines.contains { $0.contains("DRV001") && $0.contains("未點收") })
+        #expect(driver.lines[23].contains("點收") && !driver.lines[23].contains("核准"))
+        driver.press(.function(7))
+        #expect(driver.shows("尚未點收：請先按 F2 點收"))
+        driver.press(.function(2))
+        #expect(driver.shows("您點收後須由另一位主管核准"))
+        #expect(driver.lines.contains { $0.contains("點收現金") && !$0.contains("1785") && !$0.contains("1,785") })
+        driver.type("1785")
+        driver.press(.enter, .enter, .enter)
+        #expect(driver.shows("待另一位主管核准"))
+        #expect(
+            try branch.database.settlement(collector: "DRV001", day: Fixtures.weekdayMorning.date).status == .submitted)
+        #expect(!driver.lines[23].contains("核准") && !driver.lines[23].contains("點收"))
+        driver.press(.function(7))
+        #expect(driver.shows("是您點收的，須由另一位主管核准"))
+        driver.press(.function(2))
+        #expect(driver.shows("已點收，待主管核准；不能再點收"))
+        #expect(!driver.text.contains("SUBMITTED"))
     }
 
     @Test("Aging: the customer's row in the 1-30 bucket; Enter opens the open items, Enter on the invoice opens it")
@@ -278,9 +331,48 @@ struct ReceivablesScreenTests {
         #expect(driver.lines[0].contains("客戶帳款 C000001"))
         #expect(driver.lines.contains { $0.contains(receipt.invoice.rawValue) && $0.contains("23") })
         driver.press(.enter)
-        #expect(driver.lines[0].contains("發票 \(receipt.invoice.printed)"))
+        #expect(driver.lines[0].contains("發票 \(receipt.invoice.rawValue)"))
         driver.press(.escape, .function(4))
         #expect(driver.shows("對帳單明細"))
+    }
+
+    @Test(
+        "Customer account: the statement's dates are typed on the screen, checked, and reload it; order numbers are whole at 80 columns"
+    )
+    func statementRange() throws {
+        let driver = try ShellDriver()
+        let branch = driver.branch
+        // No empties back: a deposit open under the order number, beside the invoice.
+        let receipt = try Self.delivered(branch, branch.wang, report: DeliveryReport(emptiesReturned: 0))
+        let order = receipt.order.rawValue
+        branch.time.set(LocalDateTime(date: Fixtures.date("2027-01-10"), hour: 9, minute: 0))
+        driver.signIn("accountant")
+        try Self.open("帳齡分析", on: driver)
+        driver.press(.enter)
+        #expect(driver.lines[0].contains("客戶帳款 C000001"))
+        #expect(driver.shows("2026-10-12") && driver.shows("2027-01-10"))
+        #expect(driver.lines.contains { $0.contains(order) && $0.contains("押金") })
+        driver.press(.function(4))
+        #expect(driver.lines.contains { $0.contains("2026-11-18 \(order) ") })
+        #expect(driver.shows("對帳單明細（2026-10-12 ~ 2027-01-10）"))
+        #expect(driver.shows(receipt.invoice.rawValue))
+        // A from date after the to date is refused with what to do; the statement stays.
+        driver.press(.tab)
+        driver.type("20270201")
+        #expect(driver.shows("起日 2027-02-01 晚於迄日 2027-01-10"))
+        #expect(driver.shows("對帳單明細（2026-10-12 ~ 2027-01-10）"))
+        // A range after the delivery has no movements; Enter on the date reloads.
+        driver.press(.character("-"))
+        driver.press(.tab)
+        driver.type("20270301")
+        #expect(driver.shows("對帳單明細（2027-01-31 ~ 2027-03-01）"))
+        #expect(driver.shows("期間內沒有異動"))
+        driver.press(.backTab)
+        driver.press(.control("u"))
+        driver.type("20261101")
+        driver.press(.enter)
+        #expect(driver.shows("對帳單明細（2026-11-01 ~ 2027-03-01）"))
+        #expect(driver.shows(receipt.invoice.rawValue))
     }
 
     @Test("Credit holds: F4 places a manual hold with a reason, F8 releases it with a reason")

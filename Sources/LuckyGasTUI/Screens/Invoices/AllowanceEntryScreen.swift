@@ -3,9 +3,11 @@ import LuckyGasStore
 import LuckyGasTerminal
 
 /// Allowance entry (折讓): one amount before tax per invoice line, what is left of each line, the
-/// tax and total as you type; a reason; F2 issues it (a supervisor for large ones).
+/// tax and total as you type; a reason; F2 asks Y/N with the amounts, then issues it (a
+/// supervisor for large ones).
 struct AllowanceEntryScreen: TypingScreen {
     static let approvalTag = "allowance.approval"
+    static let confirmTag = "allowance.confirm"
 
     private let invoice: InvoiceRecord
     private var form: Form
@@ -29,17 +31,18 @@ struct AllowanceEntryScreen: TypingScreen {
     private var lines: [InvoiceLine] { invoice.draft.lines.filter { $0.net > .zero } }
 
     var title: OperatorMessage {
-        OperatorMessage(zh: "折讓 \(invoice.number.printed)", en: "Allowance on \(invoice.number.printed)")
+        OperatorMessage(zh: "折讓 \(invoice.number.rawValue)", en: "Allowance on \(invoice.number.rawValue)")
     }
     var functionKeys: [Int: OperatorMessage] { [2: tr("開立折讓", "Issue")] }
+    func offeredKeys(context: AppContext) -> [Int: OperatorMessage] { context.may(.invoices) ? functionKeys : [:] }
     var isDirty: Bool { form.fields.contains { !$0.value.isEmpty } }
     var help: [KeyHelp] {
         [
             KeyHelp(
                 keys: "金額 amount",
                 meaning: tr("每行輸入未稅折讓金額，稅額自動計算", "type the amount before tax per line; tax is computed")),
-            KeyHelp(keys: "F2", meaning: tr("開立折讓（超過上限需主管核准）", "issue it (large ones need a supervisor)")),
-            KeyHelp(keys: "Esc", meaning: tr("放棄並返回", "leave without issuing")),
+            KeyHelp(
+                keys: "F2", meaning: tr("確認後開立折讓（超過上限需主管核准）", "issue it after a Y/N (large ones need a supervisor)")),
         ]
     }
 
@@ -64,7 +67,7 @@ struct AllowanceEntryScreen: TypingScreen {
     mutating func handle(_ key: Key, context: AppContext) -> Navigation {
         switch key {
         case .escape: return .pop(nil)
-        case .function(2): return issue(context, approval: nil)
+        case .function(2): return confirm(context)
         default: break
         }
         switch form.handle(key) {
@@ -72,10 +75,38 @@ struct AllowanceEntryScreen: TypingScreen {
             problemMessage = nil
             recompute()
         case .field(_, .rejected(let why)): context.say(why)
-        case .submit: return issue(context, approval: nil)
+        case .submit: return confirm(context)
         default: break
         }
         return .stay
+    }
+
+    /// The Y/N before issuing: the invoice, the amounts and the reason; nothing is written before.
+    private func confirm(_ context: AppContext) -> Navigation {
+        guard context.may(.invoices) else { return context.denied(.invoices) }
+        guard let draft else {
+            context.say(
+                problemMessage ?? tr("請先輸入折讓金額（未稅）", "Type the allowance before tax first"), .warning)
+            return .stay
+        }
+        let reason = form[lines.count].value.trimmingSpaces
+        guard !reason.isEmpty else {
+            context.say(tr("請輸入折讓原因（最後一欄）", "Type the reason (the last field)"), .warning)
+            return .stay
+        }
+        return .dialog(
+            Dialog(
+                .confirm(defaultYes: false),
+                title: context.t("開立折讓？", "Issue this allowance?"),
+                lines: [
+                    context.t("發票 ", "Invoice ") + "\(invoice.number.rawValue)  \(invoice.customerName)",
+                    context.t(
+                        "折讓 未稅 \(draft.net.grouped)  稅額 \(draft.tax.grouped)  合計 \(draft.total.grouped)",
+                        "Allowance net \(draft.net.grouped)  tax \(draft.tax.grouped)  total \(draft.total.grouped)"),
+                    context.t("原因：", "Reason: ") + reason,
+                    context.t("將產生 G0401 折讓訊息待上傳", "A G0401 allowance message is queued for upload"),
+                ],
+                hint: context.t("Y 開立   N 返回修改", "Y issue   N go back")), tag: Self.confirmTag)
     }
 
     private mutating func issue(_ context: AppContext, approval: OverrideApproval?) -> Navigation {
@@ -105,6 +136,7 @@ struct AllowanceEntryScreen: TypingScreen {
     }
 
     mutating func dialogFinished(tag: String, outcome: Dialog.Outcome, context: AppContext) -> Navigation {
+        if tag == Self.confirmTag { return outcome == .confirmed ? issue(context, approval: nil) : .stay }
         guard tag == Self.approvalTag, case .submitted(let values) = outcome, values.count >= 2 else { return .stay }
         return issue(
             context,

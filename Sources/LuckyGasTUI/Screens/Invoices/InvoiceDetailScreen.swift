@@ -4,11 +4,13 @@ import LuckyGasTerminal
 
 /// One invoice: buyer, lines, totals, the proof texts (barcode, random number), allowances and
 /// the platform messages. F4 shows the two QR codes; F8 cancels (作廢), F6 voids and re-issues
-/// with corrected buyer data (註銷), F7 enters an allowance (折讓).
+/// with corrected buyer data (註銷) after a confirmation, F7 enters an allowance (折讓). Numbers
+/// show in the plain form `AB12345678`; the printed form `AB-12345678` only on the QR proof.
 struct InvoiceDetailScreen: Screen {
     static let cancelTag = "invoice.cancel"
     static let approvalTag = "invoice.cancel.approval"
     static let voidTag = "invoice.void"
+    static let voidConfirmTag = "invoice.void.confirm"
 
     /// What the screen shows.
     enum View { case details, leftQR, rightQR }
@@ -17,15 +19,22 @@ struct InvoiceDetailScreen: Screen {
     private var invoice: InvoiceRecord?
     private var view = View.details
     private var reason = ""
+    /// The void dialog's values and the buyer they name, waiting for the Y/N.
+    private var voiding: (values: [String], buyer: InvoiceBuyer)?
 
     init(number: InvoiceNumber) { self.number = number }
 
-    var title: OperatorMessage { OperatorMessage(zh: "發票 \(number.printed)", en: "Invoice \(number.printed)") }
+    var title: OperatorMessage { OperatorMessage(zh: "發票 \(number.rawValue)", en: "Invoice \(number.rawValue)") }
     var functionKeys: [Int: OperatorMessage] {
         [
             4: tr("QR 預覽", "QR preview"), 6: tr("註銷重開", "Void+reissue"), 7: tr("折讓", "Allowance"),
             8: tr("作廢", "Cancel"),
         ]
+    }
+    /// F6–F8 only for a role that handles invoices, and only on an invoice still issued.
+    func offeredKeys(context: AppContext) -> [Int: OperatorMessage] {
+        guard context.may(.invoices), invoice?.status == .issued else { return functionKeys.filter { $0.key == 4 } }
+        return functionKeys
     }
     var help: [KeyHelp] {
         [
@@ -35,7 +44,6 @@ struct InvoiceDetailScreen: Screen {
                 meaning: tr("註銷並同號重開，更正買受人資料", "void and re-issue under the same number to correct the buyer")),
             KeyHelp(keys: "F7", meaning: tr("開立折讓（逐行輸入未稅金額）", "issue an allowance (amounts before tax per line)")),
             KeyHelp(keys: "F8", meaning: tr("作廢（申報期限內；需原因）", "cancel (within the filing window; reason required)")),
-            KeyHelp(keys: "Esc", meaning: tr("返回", "back")),
         ]
     }
 
@@ -62,19 +70,31 @@ struct InvoiceDetailScreen: Screen {
             return .stay
         case .function(8):
             guard context.may(.invoices) else { return context.denied(.invoices) }
+            guard isIssued else { return notIssued(tr("作廢", "cancelled again"), context) }
             return cancelDialog(context, problem: nil)
         case .function(6):
             guard context.may(.invoices) else { return context.denied(.invoices) }
+            guard isIssued else { return notIssued(tr("註銷重開", "voided and re-issued"), context) }
             return voidDialog(context, values: nil, problem: nil)
         case .function(7):
             guard context.may(.invoices) else { return context.denied(.invoices) }
             guard let invoice, invoice.status == .issued else {
-                context.say(tr("已作廢的發票不能折讓", "A cancelled invoice takes no allowance"), .error)
-                return .stay
+                return notIssued(tr("折讓", "given an allowance"), context)
             }
             return .push(AllowanceEntryScreen(invoice: invoice))
         default: return .stay
         }
+    }
+
+    private var isIssued: Bool { invoice?.status == .issued }
+
+    /// Why an action is refused on a cancelled invoice, and what to do instead.
+    private func notIssued(_ action: OperatorMessage, _ context: AppContext) -> Navigation {
+        context.say(
+            OperatorMessage(
+                zh: "發票 \(number.rawValue) 已作廢，不能\(action.zh)；請開立新發票",
+                en: "Invoice \(number.rawValue) is cancelled: it cannot be \(action.en); issue a new one"), .warning)
+        return .stay
     }
 
     private func cancelDialog(_ context: AppContext, problem: String?) -> Navigation {
@@ -82,7 +102,7 @@ struct InvoiceDetailScreen: Screen {
             InputField(.text, label: context.t("原因", "Reason"), width: 24, row: 0, labelWidth: 8, maxLength: 20)
         ])
         var box = Dialog(
-            .form(form), title: context.t("作廢發票 ", "Cancel invoice ") + number.printed,
+            .form(form), title: context.t("作廢發票 ", "Cancel invoice ") + number.rawValue,
             lines: [context.t("作廢原因（20 字內，必填）", "Reason (required, at most 20 characters)")],
             hint: context.t("Enter 作廢   Esc 不作廢", "Enter cancel it   Esc keep it"))
         box.problem = problem
@@ -106,7 +126,7 @@ struct InvoiceDetailScreen: Screen {
                 maxLength: 20),
         ])
         var box = Dialog(
-            .form(form), title: context.t("註銷並重開 ", "Void and re-issue ") + number.printed,
+            .form(form), title: context.t("註銷並重開 ", "Void and re-issue ") + number.rawValue,
             lines: [context.t("同號重開，金額不變；更正買受人資料", "Same number and amounts; corrects the buyer")],
             hint: context.t("Enter 註銷重開   Esc 取消", "Enter void and re-issue   Esc back"))
         box.problem = problem
@@ -114,6 +134,7 @@ struct InvoiceDetailScreen: Screen {
     }
 
     mutating func dialogFinished(tag: String, outcome: Dialog.Outcome, context: AppContext) -> Navigation {
+        if tag == Self.voidConfirmTag { return voidConfirmed(outcome, context) }
         guard case .submitted(let values) = outcome, let user = context.user else { return .stay }
         switch tag {
         case Self.cancelTag, Self.approvalTag:
@@ -126,7 +147,8 @@ struct InvoiceDetailScreen: Screen {
             do {
                 try context.database.cancelInvoice(number, reason: reason, by: user, approval: approval)
                 context.say(
-                    OperatorMessage(zh: "已作廢發票 \(number.printed)", en: "Invoice \(number.printed) cancelled"), .success)
+                    OperatorMessage(zh: "已作廢發票 \(number.rawValue)", en: "Invoice \(number.rawValue) cancelled"),
+                    .success)
                 refresh(context: context)
             } catch StoreError.invoicing(.supervisorRequired(let why)) {
                 var box = Dialog(
@@ -146,16 +168,51 @@ struct InvoiceDetailScreen: Screen {
         case Self.voidTag:
             do {
                 let buyer = try Self.buyer(values, invoice: invoice)
-                try context.database.voidAndReissue(number, buyer: buyer, reason: values[3], by: user)
-                context.say(
-                    OperatorMessage(
-                        zh: "已註銷並重開 \(number.printed)：\(buyer.summary)",
-                        en: "Invoice \(number.printed) voided and re-issued: \(buyer.summary)"), .success)
-                refresh(context: context)
+                guard !values[3].trimmingSpaces.isEmpty else {
+                    return voidDialog(
+                        context, values: values, problem: context.t("請輸入註銷原因", "Type the reason for the void"))
+                }
+                voiding = (values, buyer)
+                return voidConfirmation(buyer, reason: values[3], context)
             } catch {
                 return voidDialog(context, values: values, problem: context.text(AppContext.message(for: error)))
             }
         default: break
+        }
+        return .stay
+    }
+
+    /// The Y/N before a void and re-issue: what is voided, the buyer before and after, the amount.
+    private func voidConfirmation(_ buyer: InvoiceBuyer, reason: String, _ context: AppContext) -> Navigation {
+        let total = invoice?.draft.total.grouped ?? "-"
+        return .dialog(
+            Dialog(
+                .confirm(defaultYes: false),
+                title: context.t("註銷並重開 \(number.rawValue)？", "Void and re-issue \(number.rawValue)?"),
+                lines: [
+                    context.t("原買受人 ", "Buyer now ") + (invoice?.draft.buyer.summary ?? "-"),
+                    context.t("改為 ", "Becomes ") + buyer.summary,
+                    context.t(
+                        "同號重開，總計 \(total) 不變；上傳 F0701 註銷與新的 F0401",
+                        "Same number, total \(total) unchanged; F0701 void and a new F0401 are queued"),
+                    context.t("原因：", "Reason: ") + reason,
+                ],
+                hint: context.t("Y 註銷重開   N 返回修改", "Y void and re-issue   N go back")), tag: Self.voidConfirmTag)
+    }
+
+    private mutating func voidConfirmed(_ outcome: Dialog.Outcome, _ context: AppContext) -> Navigation {
+        guard let (values, buyer) = voiding, let user = context.user else { return .stay }
+        guard outcome == .confirmed else { return voidDialog(context, values: values, problem: nil) }
+        voiding = nil
+        do {
+            try context.database.voidAndReissue(number, buyer: buyer, reason: values[3], by: user)
+            context.say(
+                OperatorMessage(
+                    zh: "已註銷並重開 \(number.rawValue)：\(buyer.summary)",
+                    en: "Invoice \(number.rawValue) voided and re-issued: \(buyer.summary)"), .success)
+            refresh(context: context)
+        } catch {
+            return voidDialog(context, values: values, problem: context.text(AppContext.message(for: error)))
         }
         return .stay
     }
@@ -193,7 +250,7 @@ struct InvoiceDetailScreen: Screen {
         let theme = context.theme
         guard let invoice else {
             grid.put(
-                context.t("找不到發票 \(number.printed)", "No invoice \(number.printed)"), row: area.top + 1, column: 2,
+                context.t("找不到發票 \(number.rawValue)", "No invoice \(number.rawValue)"), row: area.top + 1, column: 2,
                 style: theme.error)
             return
         }
@@ -209,7 +266,7 @@ struct InvoiceDetailScreen: Screen {
         }
         line(
             context.t("狀態", "Status"),
-            context.t(invoice.status.chinese, invoice.status.rawValue) + "  " + invoice.period.label
+            context.text(InvoiceLabels.status(invoice.status)) + "  " + invoice.period.label
                 + (invoice.voids > 0
                     ? context.t("  已註銷重開 \(invoice.voids) 次", "  voided and re-issued \(invoice.voids)x") : ""),
             style: invoice.status == .cancelled ? theme.error : theme.text)
@@ -246,7 +303,7 @@ struct InvoiceDetailScreen: Screen {
         for allowance in invoice.allowances where row < area.top + area.rows - 2 {
             line(
                 context.t("折讓", "Allowance"),
-                "\(allowance.number) \(context.t(allowance.status.chinese, allowance.status.rawValue)) "
+                "\(allowance.number) \(context.text(InvoiceLabels.status(allowance.status))) "
                     + context.t(
                         "未稅 \(allowance.draft.net.grouped) 稅 \(allowance.draft.tax.grouped)",
                         "net \(allowance.draft.net.grouped) tax \(allowance.draft.tax.grouped)")
@@ -255,7 +312,8 @@ struct InvoiceDetailScreen: Screen {
         for message in invoice.messages.suffix(3) where row < area.top + area.rows - 1 {
             line(
                 context.t("上傳", "Upload"),
-                "\(message.type) \(context.t(message.status.chinese, message.status.rawValue)) "
+                "\(message.type) \(context.text(InvoiceLabels.message(message.type))) "
+                    + "\(context.text(InvoiceLabels.upload(message.status))) "
                     + context.t("期限 ", "due ") + message.dueDate.iso + (message.resultReason.map { "  \($0)" } ?? ""),
                 style: message.status == .rejected ? theme.error : theme.text)
         }
@@ -269,9 +327,10 @@ struct InvoiceDetailScreen: Screen {
         let left = view == .leftQR
         let text = left ? invoice.qrLeft : invoice.qrRight
         let label = left ? context.t("左側 QR 碼", "Left QR code") : context.t("右側 QR 碼", "Right QR code")
+        // The proof as printed: the only place the number takes its printed form.
         grid.put(
-            label + "  (F4 " + context.t("下一個", "next") + ", Esc " + context.t("返回", "back") + ")", row: area.top + 1,
-            column: 2, style: theme.heading)
+            invoice.number.printed + "  " + label + "  (F4 " + context.t("下一個", "next") + ", Esc "
+                + context.t("返回", "back") + ")", row: area.top + 1, column: 2, style: theme.heading)
         guard let code = try? QRCode(text: text) else {
             grid.put(
                 context.t("無法產生 QR 碼", "Cannot make the QR code"), row: area.top + 3, column: 2, style: theme.error)

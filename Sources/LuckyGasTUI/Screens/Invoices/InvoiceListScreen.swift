@@ -50,9 +50,9 @@ struct InvoiceListScreen: TypingScreen {
         form[Self.statusField].label = context.t("狀態", "Status")
         form[Self.uploadField].label = context.t("上傳", "Upload")
         form[Self.statusField].setOptions(
-            [context.t("全部", "All")] + InvoiceStatus.allCases.map { context.t($0.chinese, $0.rawValue.lowercased()) })
+            [context.t("全部", "All")] + InvoiceStatus.allCases.map { context.text(InvoiceLabels.status($0)) })
         form[Self.uploadField].setOptions(
-            [context.t("全部", "All")] + UploadStatus.allCases.map { context.t($0.chinese, $0.rawValue.lowercased()) })
+            [context.t("全部", "All")] + UploadStatus.allCases.map { context.text(InvoiceLabels.upload($0)) })
     }
 
     private mutating func reload(_ context: AppContext) {
@@ -72,21 +72,28 @@ struct InvoiceListScreen: TypingScreen {
         } catch {
             context.fail(error)
         }
-        let today = context.database.clock.now().date
-        table.setRows(
-            invoices.map {
-                [
-                    $0.number.printed, $0.issuedAt.short, $0.customerName, $0.buyer.isBusiness ? "B2B" : "B2C",
-                    $0.total.grouped, context.t($0.status.chinese, $0.status.rawValue),
-                    $0.upload.map { context.t($0.chinese, $0.rawValue) } ?? "-",
-                    Self.deadline($0, today: today, context: context),
-                ]
-            })
+        table.setRows(rows(context))
     }
+
+    /// One line per invoice, in the current language.
+    private func rows(_ context: AppContext) -> [[String]] {
+        let today = context.database.clock.now().date
+        return invoices.map {
+            [
+                $0.number.rawValue, Self.issued($0.issuedAt), $0.customerName, $0.buyer.isBusiness ? "B2B" : "B2C",
+                $0.total.grouped, context.text(InvoiceLabels.status($0.status)),
+                $0.upload.map { context.text(InvoiceLabels.upload($0)) } ?? "-",
+                Self.deadline($0, today: today, context: context),
+            ]
+        }
+    }
+
+    /// `11-18 09:30`: the year is the period's, so the list keeps room for the customer.
+    static func issued(_ moment: LocalDateTime) -> String { String(moment.short.dropFirst(5)) }
 
     static func deadline(_ invoice: InvoiceSummary, today: LocalDate, context: AppContext) -> String {
         guard let due = invoice.uploadDue, invoice.upload != .accepted else { return "" }
-        if due < today { return context.t("逾期", "OVERDUE") }
+        if due < today { return context.t("逾期", "overdue") }
         return due <= today.adding(days: 1)
             ? context.t("將到期", "due") + " \(due.month)/\(due.day)" : "\(due.month)/\(due.day)"
     }
@@ -141,17 +148,35 @@ struct InvoiceListScreen: TypingScreen {
                 "⚠ 上傳期限：\(warnings.count - overdue) 筆即將到期，\(overdue) 筆逾期（F6）",
                 "⚠ Uploads: \(warnings.count - overdue) due by tomorrow, \(overdue) overdue (F6)")
         grid.put(summary, row: area.top + 2, column: 2, style: warnings.isEmpty ? theme.dim : theme.warning)
+        // At 80 columns the customer keeps at least 12 columns (6 Chinese characters): the issued
+        // time drops its year and the state columns are as wide as what they show now.
+        table.setRows(rows(context))
+        func width(_ column: Int, _ title: String) -> Int {
+            max(DisplayWidth.of(title), table.rows.map { DisplayWidth.of($0[column]) }.max() ?? 0)
+        }
+        let statusTitle = context.t("狀態", "Status")
+        let uploadTitle = context.t("上傳", "Upload")
+        let dueTitle = context.t("期限", "Due")
         table.columns = [
-            .init(context.t("發票號碼", "Number"), width: 11), .init(context.t("開立", "Issued"), width: 16),
-            .init(context.t("客戶", "Customer"), width: 0), .init("", width: 3),
-            .init(context.t("金額", "Total"), width: 9, alignRight: true), .init(context.t("狀態", "Status"), width: 9),
-            .init(context.t("上傳", "Upload"), width: 8), .init(context.t("期限", "Due"), width: 10),
+            .init(context.t("發票號碼", "Number"), width: 10, identifier: true),
+            .init(context.t("開立", "Issued"), width: 11), .init(context.t("客戶", "Customer"), width: 0),
+            .init("", width: 3), .init(context.t("金額", "Total"), width: 9, alignRight: true),
+            .init(statusTitle, width: width(5, statusTitle)), .init(uploadTitle, width: width(6, uploadTitle)),
+            .init(dueTitle, width: width(7, dueTitle)),
         ]
         table.render(
             into: &grid, top: area.top + 4, left: 1, width: area.columns - 2, height: area.rows - 4, theme: theme,
             focused: inTable)
-        let position = context.t(
-            "共 \(invoices.count) 張  第 \(table.position) 張", "\(invoices.count) invoices, row \(table.position)")
+        let filter = table.filter.text
+        let shown = table.visible.count
+        let row = shown == 0 ? 0 : table.selection + 1
+        let position =
+            filter.isEmpty
+            ? context.t(
+                "共 \(invoices.count) 張  第 \(table.position) 張", "\(invoices.count) invoices, row \(table.position)")
+            : context.t(
+                "篩選：\(filter)  \(shown)/\(invoices.count)  第 \(row) 張",
+                "Filter: \(filter)  \(shown)/\(invoices.count), row \(row)")
         grid.put(position, row: area.top + 3, column: area.columns - 1 - DisplayWidth.of(position), style: theme.dim)
         if inTable { grid.cursor = nil }
     }

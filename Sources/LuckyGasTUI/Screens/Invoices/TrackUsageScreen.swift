@@ -19,6 +19,16 @@ struct TrackUsageScreen: Screen {
     var functionKeys: [Int: OperatorMessage] {
         [3: tr("匯入配號", "Import"), 5: tr("重新整理", "Reload"), 8: tr("空白字軌", "Blank nos.")]
     }
+    /// F3 for invoicing or administration, F8 for invoicing (the store's rights for each).
+    func offeredKeys(context: AppContext) -> [Int: OperatorMessage] {
+        functionKeys.filter { key, _ in
+            switch key {
+            case 3: context.may(.invoices) || context.may(.administer)
+            case 8: context.may(.invoices)
+            default: true
+            }
+        }
+    }
     var help: [KeyHelp] {
         [
             KeyHelp(keys: "↑ ↓", meaning: tr("選取號碼段", "select a range")),

@@ -22,7 +22,6 @@ struct AgingScreen: Screen {
             KeyHelp(
                 keys: "!",
                 meaning: tr("催收候選（逾期超過 90 天且餘額超過 5 萬）", "collection candidate (90+ days, balance over 50,000)")),
-            KeyHelp(keys: "Esc", meaning: tr("返回", "back")),
         ]
     }
 

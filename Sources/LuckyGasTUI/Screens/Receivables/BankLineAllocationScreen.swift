@@ -29,7 +29,6 @@ struct BankLineAllocationScreen: Screen {
             KeyHelp(keys: "0-9 Backspace", meaning: tr("修改沖銷金額", "change the amount applied")),
             KeyHelp(keys: "F5", meaning: tr("自動沖銷：摘要單號優先，再依到期日最舊", "auto: items the text names, then oldest due")),
             KeyHelp(keys: "F2", meaning: tr("入帳；未勾選的金額列為預收", "accept; what is not applied stays as credit")),
-            KeyHelp(keys: "Esc", meaning: tr("不入帳，返回", "back without posting")),
         ]
     }
 

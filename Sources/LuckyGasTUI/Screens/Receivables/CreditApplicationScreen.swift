@@ -4,8 +4,10 @@ import LuckyGasTerminal
 
 /// Applying earlier credit (預收沖銷): the customer's payments with something still unapplied on
 /// top, their open items below. Pick a payment, tick items (or F5), and F2 allocates what is
-/// left of that payment to them.
+/// left of that payment to them after a Y/N stating the receipt, the items and the amounts.
 struct CreditApplicationScreen: Screen {
+    static let confirmTag = "credit.apply"
+
     let customer: CustomerID
     let name: String
     private var payments: [PaymentRecord] = []
@@ -20,6 +22,11 @@ struct CreditApplicationScreen: Screen {
 
     var title: OperatorMessage { tr("預收沖銷", "Apply credit") }
     var functionKeys: [Int: OperatorMessage] { [2: tr("沖銷", "Apply"), 5: tr("自動沖銷", "Auto")] }
+    /// F5 only with a credit to spread, F2 only once items are ticked.
+    func offeredKeys(context: AppContext) -> [Int: OperatorMessage] {
+        guard context.may(.payments), payment != nil else { return [:] }
+        return allocation.shares.isEmpty ? functionKeys.filter { $0.key == 5 } : functionKeys
+    }
     var help: [KeyHelp] {
         [
             KeyHelp(keys: "Tab", meaning: tr("預收款與帳款清單之間切換", "move between the credits and the open items")),
@@ -28,7 +35,6 @@ struct CreditApplicationScreen: Screen {
             KeyHelp(keys: "0-9 Backspace", meaning: tr("修改沖銷金額", "change the amount applied")),
             KeyHelp(keys: "F5", meaning: tr("自動沖銷（到期日最舊優先）", "auto (oldest due first)")),
             KeyHelp(keys: "F2", meaning: tr("以選定的預收款沖銷勾選的帳款", "apply the chosen credit to the ticked items")),
-            KeyHelp(keys: "Esc", meaning: tr("返回", "back")),
         ]
     }
 
@@ -63,11 +69,12 @@ struct CreditApplicationScreen: Screen {
             inItems.toggle()
             return .stay
         case .function(5):
+            guard context.may(.payments) else { return context.denied(.payments) }
             guard let payment else { return noCredit(context) }
             allocation.automatic(available: payment.unapplied, reference: payment.reference)
             inItems = true
             return .stay
-        case .function(2): return apply(context)
+        case .function(2): return confirm(context)
         default: break
         }
         if inItems {
@@ -89,9 +96,42 @@ struct CreditApplicationScreen: Screen {
         return .stay
     }
 
-    private mutating func apply(_ context: AppContext) -> Navigation {
+    /// The Y/N before applying: which receipt, how many items and how much, what credit stays.
+    private func confirm(_ context: AppContext) -> Navigation {
+        guard context.may(.payments) else { return context.denied(.payments) }
         guard let payment else { return noCredit(context) }
-        guard let user = context.user else { return .stay }
+        let shares = allocation.shares
+        guard !shares.isEmpty else {
+            context.say(
+                tr("請先勾選要沖銷的帳款（Tab 到帳款清單，空白鍵勾選；或 F5 自動）", "Tick the items first (Tab, then Space; or F5)"),
+                .warning)
+            return .stay
+        }
+        let applied = allocation.allocated
+        var lines = [
+            context.t(
+                "以 \(payment.number.rawValue) 的預收 \(payment.unapplied.grouped) 沖銷 \(shares.count) 筆帳款，共 \(applied.grouped)",
+                "Apply \(applied.grouped) of \(payment.number.rawValue)'s credit \(payment.unapplied.grouped) to \(shares.count) items"
+            )
+        ]
+        for share in shares.prefix(5) { lines.append("  \(share.reference)  \(share.amount.grouped)") }
+        lines.append(
+            context.t(
+                "沖銷後尚餘預收 \((payment.unapplied - applied).grouped)",
+                "\((payment.unapplied - applied).grouped) credit stays"))
+        return .dialog(
+            Dialog(
+                .confirm(defaultYes: true), title: context.t("確認預收沖銷？", "Apply this credit?"), lines: lines,
+                hint: context.t("Y/Enter 沖銷   N 返回修改", "Y/Enter apply   N go back")), tag: Self.confirmTag)
+    }
+
+    mutating func dialogFinished(tag: String, outcome: Dialog.Outcome, context: AppContext) -> Navigation {
+        if tag == Self.confirmTag && outcome == .confirmed { apply(context) }
+        return .stay
+    }
+
+    private mutating func apply(_ context: AppContext) {
+        guard let payment, let user = context.user else { return }
         let shares = allocation.shares
         do {
             let after = try context.database.allocatePayment(payment.number, .chosen(shares), by: user)
@@ -107,7 +147,6 @@ struct CreditApplicationScreen: Screen {
         } catch {
             context.fail(error)
         }
-        return .stay
     }
 
     mutating func render(into grid: inout Grid, area: Area, context: AppContext) {

@@ -19,6 +19,12 @@ struct CreditHoldsScreen: Screen {
     var functionKeys: [Int: OperatorMessage] {
         [4: tr("凍結", "Hold"), 5: tr("重新整理", "Reload"), 8: tr("解除", "Release")]
     }
+    /// F4 and F8 for a role that handles payments; F8 only on a customer with a manual hold.
+    func offeredKeys(context: AppContext) -> [Int: OperatorMessage] {
+        guard context.may(.payments) else { return functionKeys.filter { $0.key == 5 } }
+        let releasable = selected.map { hold in holds.contains { $0.customer == hold.customer && $0.kind.isPlaced } }
+        return releasable == true ? functionKeys : functionKeys.filter { $0.key != 8 }
+    }
     var help: [KeyHelp] {
         [
             KeyHelp(keys: "F4", meaning: tr("人工凍結客戶（客戶編號與原因）", "hold a customer (id and reason)")),
@@ -27,7 +33,6 @@ struct CreditHoldsScreen: Screen {
                 keys: "自動 Automatic",
                 meaning: tr("自動凍結，付清或降至額度內即解除", "automatic: they lift once paid or back under the limit")),
             KeyHelp(keys: "Enter", meaning: tr("客戶未結帳款", "the customer's open items")),
-            KeyHelp(keys: "Esc", meaning: tr("返回", "back")),
         ]
     }
 

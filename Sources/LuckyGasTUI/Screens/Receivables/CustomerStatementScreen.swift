@@ -2,15 +2,26 @@ import LuckyGasCore
 import LuckyGasStore
 import LuckyGasTerminal
 
-/// One customer's receivables (客戶帳款): the items open on a date with days past due, or (F4)
-/// the statement of the 90 days before it: opening, movements, closing. Enter on an invoice
-/// opens it; F6 records a payment for the customer.
+/// One customer's receivables (客戶帳款): the items open on the "to" date with days past due, or
+/// (F4) the statement from one date to another (the 90 days before the date it was opened for, to
+/// begin with): opening, movements, closing. The dates are typed on top and the statement reloads
+/// when one changes or on Enter; Enter on an invoice in the list opens it; F6 records a payment.
 struct CustomerStatementScreen: Screen {
     /// What the table shows.
     enum View { case openItems, movements }
 
+    private static let fromField = 0
+    private static let toField = 1
+
     let customer: CustomerID
-    let asOf: LocalDate
+    private var form = Form([
+        InputField(.date, width: 11, row: 0, labelWidth: 5),
+        InputField(.date, width: 11, row: 0, column: 18, labelWidth: 5),
+    ])
+    /// The range shown (the last one typed that is valid).
+    private var from: LocalDate
+    private var asOf: LocalDate
+    private var inTable = true
     private var statement: CustomerStatement?
     private var view = View.openItems
     /// Set once F6 opened a payment for this customer: the aging behind needs recomputing.
@@ -20,6 +31,9 @@ struct CustomerStatementScreen: Screen {
     init(customer: CustomerID, asOf: LocalDate) {
         self.customer = customer
         self.asOf = asOf
+        from = asOf.adding(days: -90)
+        form[Self.fromField].set(from.iso)
+        form[Self.toField].set(asOf.iso)
     }
 
     var title: OperatorMessage {
@@ -31,18 +45,47 @@ struct CustomerStatementScreen: Screen {
             6: tr("收款", "Payment"),
         ]
     }
+    func offeredKeys(context: AppContext) -> [Int: OperatorMessage] {
+        context.may(.payments) ? functionKeys : functionKeys.filter { $0.key != 6 }
+    }
     var help: [KeyHelp] {
         [
-            KeyHelp(keys: "F4", meaning: tr("切換未結帳款 / 近 90 天對帳單", "switch open items / the last 90 days")),
-            KeyHelp(keys: "Enter", meaning: tr("開啟發票", "open the invoice")),
+            KeyHelp(keys: "F4", meaning: tr("切換未結帳款 / 對帳單明細", "switch open items / the statement lines")),
+            KeyHelp(
+                keys: "起 迄 From To",
+                meaning: tr("輸入對帳期間，+/- 加減一天；改變或按 Enter 即重新載入", "the period; +/- a day; reloads on change or Enter")),
+            KeyHelp(keys: "Tab / ↓ ↑", meaning: tr("日期欄與清單之間切換", "move between the dates and the list")),
+            KeyHelp(keys: "Enter", meaning: tr("在清單中開啟發票", "in the list: open the invoice")),
             KeyHelp(keys: "F6", meaning: tr("為此客戶登錄收款", "record a payment from this customer")),
-            KeyHelp(keys: "Esc", meaning: tr("返回", "back")),
         ]
     }
 
-    private var from: LocalDate { asOf.adding(days: -90) }
+    mutating func refresh(context: AppContext) { load(context) }
 
-    mutating func refresh(context: AppContext) {
+    /// Takes the typed range when it is valid (from ≤ to) and loads it; otherwise says why and
+    /// keeps showing the last valid range.
+    private mutating func apply(_ context: AppContext) {
+        guard let typedFrom = try? LocalDate(form[Self.fromField].value),
+            let typedTo = try? LocalDate(form[Self.toField].value)
+        else {
+            context.say(tr("日期格式應為 YYYY-MM-DD（例 2026-11-18）", "Dates are YYYY-MM-DD (e.g. 2026-11-18)"), .error)
+            return
+        }
+        guard typedFrom <= typedTo else {
+            context.say(
+                OperatorMessage(
+                    zh: "起日 \(typedFrom.iso) 晚於迄日 \(typedTo.iso)：請改起日或迄日",
+                    en: "From \(typedFrom.iso) is after to \(typedTo.iso): change one of them"), .error)
+            return
+        }
+        from = typedFrom
+        asOf = typedTo
+        context.say(
+            OperatorMessage(zh: "已載入 \(from.iso) ~ \(asOf.iso)", en: "Showing \(from.iso) to \(asOf.iso)"), .info)
+        load(context)
+    }
+
+    private mutating func load(_ context: AppContext) {
         do {
             statement = try context.database.customerStatement(customer, from: from, to: asOf)
         } catch {
@@ -81,14 +124,49 @@ struct CustomerStatementScreen: Screen {
             view = view == .openItems ? .movements : .openItems
             table = TableView(columns: [])
             table.setRows(rows(context))
+            return .stay
         case .function(6):
             guard context.may(.payments) else { return context.denied(.payments) }
             paid = true
             return .push(PaymentEntryScreen(customer: customer))
+        default: break
+        }
+        if inTable {
+            switch key {
+            case .enter: return open(context)
+            case .tab, .backTab:
+                inTable = false
+                form.focus(on: key == .tab ? Self.fromField : Self.toField)
+            case .up where table.selectedRow == 0 || table.rows.isEmpty:
+                inTable = false
+                form.focus(on: Self.toField)
+            default: _ = table.handle(key)
+            }
+            return .stay
+        }
+        let focus = form.focus
+        switch key {
         case .enter:
-            return open(context)
-        default:
-            _ = table.handle(key)
+            apply(context)
+            return .stay
+        case .down:
+            inTable = true
+            return .stay
+        case .tab where focus == Self.toField, .backTab where focus == Self.fromField:
+            inTable = true
+            return .stay
+        default: break
+        }
+        switch form.handle(key) {
+        case .field(let index, .changed):
+            if form[index].value.count == 10 { apply(context) }
+        case .field(let index, .step(let days)):
+            if let date = try? LocalDate(form[index].value) {
+                form[index].set(date.adding(days: days).iso)
+                apply(context)
+            }
+        case .field(_, .rejected(let why)): context.say(why)
+        default: break
         }
         return .stay
     }
@@ -119,23 +197,28 @@ struct CustomerStatementScreen: Screen {
                 column: 2, style: theme.error)
             return
         }
-        grid.put(
+        form[Self.fromField].label = context.t("起", "From")
+        form[Self.toField].label = context.t("迄", "To")
+        let cursor = grid.cursor
+        form.render(into: &grid, top: area.top + 1, left: 1, theme: theme, active: !inTable)
+        if inTable { grid.cursor = cursor }
+        let name =
             "\(customer.rawValue) \(statement.name)  " + context.t("虛擬帳號 ", "Virtual account ")
-                + statement.virtualAccount.digits, row: area.top + 1, column: 2, style: theme.heading,
-            maxWidth: area.columns - 4)
+            + statement.virtualAccount.digits
+        grid.put(name, row: area.top + 1, column: 37, style: theme.heading, maxWidth: area.columns - 38)
         let open = statement.openItems.map(\.open).sum()
         grid.put(
             context.t(
-                "\(from.iso) ~ \(asOf.iso)  期初 \(statement.opening.grouped)  期末 \(statement.closing.grouped)  "
+                "期初 \(statement.opening.grouped)  期末 \(statement.closing.grouped)  "
                     + "未結 \(open.grouped)  預收 \(statement.unapplied.grouped)",
-                "\(from.iso) to \(asOf.iso)  opening \(statement.opening.grouped)  "
-                    + "closing \(statement.closing.grouped)  open \(open.grouped)  "
-                    + "credit \(statement.unapplied.grouped)"),
+                "opening \(statement.opening.grouped)  closing \(statement.closing.grouped)  "
+                    + "open \(open.grouped)  credit \(statement.unapplied.grouped)"),
             row: area.top + 2, column: 2, style: theme.text, maxWidth: area.columns - 4)
         switch view {
         case .openItems:
             table.columns = [
-                .init(context.t("單號", "Reference"), width: 0), .init(context.t("種類", "Kind"), width: 7),
+                .init(context.t("單號", "Reference"), width: 10, identifier: true),
+                .init(context.t("種類", "Kind"), width: 7),
                 .init(context.t("日期", "Date"), width: 10), .init(context.t("到期", "Due"), width: 10),
                 .init(context.t("逾期天數", "Days late"), width: 9, alignRight: true),
                 .init(context.t("金額", "Amount"), width: 10, alignRight: true),
@@ -143,7 +226,8 @@ struct CustomerStatementScreen: Screen {
             ]
         case .movements:
             table.columns = [
-                .init(context.t("日期", "Date"), width: 10), .init(context.t("單號", "Reference"), width: 16),
+                .init(context.t("日期", "Date"), width: 10),
+                .init(context.t("單號", "Reference"), width: 10, identifier: true),
                 .init(context.t("摘要", "Description"), width: 0),
                 .init(context.t("借方", "Debit"), width: 9, alignRight: true),
                 .init(context.t("貸方", "Credit"), width: 9, alignRight: true),
@@ -154,10 +238,11 @@ struct CustomerStatementScreen: Screen {
         let heading =
             view == .openItems
             ? context.t("未結帳款（\(asOf.iso)）", "Open on \(asOf.iso)")
-            : context.t("對帳單明細", "Statement lines")
+            : context.t("對帳單明細（\(from.iso) ~ \(asOf.iso)）", "Statement lines \(from.iso) to \(asOf.iso)")
         grid.put(heading, row: area.top + 3, column: 2, style: theme.dim)
         table.render(
-            into: &grid, top: area.top + 4, left: 1, width: area.columns - 2, height: area.rows - 4, theme: theme)
+            into: &grid, top: area.top + 4, left: 1, width: area.columns - 2, height: area.rows - 4, theme: theme,
+            focused: inTable)
         let position = context.t("第 \(table.position) 筆", "row \(table.position)")
         grid.put(position, row: area.top + 3, column: area.columns - 1 - DisplayWidth.of(position), style: theme.dim)
         if table.rows.isEmpty {

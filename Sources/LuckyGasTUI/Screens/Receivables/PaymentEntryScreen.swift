@@ -59,7 +59,6 @@ struct PaymentEntryScreen: TypingScreen {
             KeyHelp(
                 keys: "F2",
                 meaning: tr("登錄收款，顯示收款單號；未勾選的金額列為預收", "record it; what is not applied stays as credit")),
-            KeyHelp(keys: "Esc", meaning: tr("返回（有輸入時會先詢問）", "back (asks when something was typed)")),
         ]
     }
     var isDirty: Bool { dirty }

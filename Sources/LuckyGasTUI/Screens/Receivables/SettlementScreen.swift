@@ -5,7 +5,8 @@ import LuckyGasTerminal
 /// Driver settlement (司機繳款): for a day (today by default), every collector with the cash and
 /// checks their deliveries recorded, what was counted, the variance and where the count stands.
 /// F2 enters what a collector handed in (a variance needs a reason; checks must agree); F7 lets
-/// a supervisor approve a submitted count (not their own).
+/// a supervisor approve a submitted count (not their own: the store's rule that the approver is
+/// not the one who counted, told before the count and instead of a refused approval).
 struct SettlementScreen: Screen {
     static let countTag = "settlement.count"
     static let approveTag = "settlement.approve"
@@ -16,20 +17,34 @@ struct SettlementScreen: Screen {
     private var table = TableView(columns: [])
     private var loaded = false
     private var counting: SettlementRecord?
+    /// Collectors' names: counter users' display names (drivers are shown by id until the store
+    /// offers their names).
+    private var names: [String: String] = [:]
 
     var title: OperatorMessage { tr("司機繳款", "Driver settlement") }
     var functionKeys: [Int: OperatorMessage] {
         [2: tr("點收", "Count"), 5: tr("重新整理", "Reload"), 7: tr("核准", "Approve")]
     }
+    /// F2 on a collector not yet counted, F7 on a count someone else submitted, each for the
+    /// role that may.
+    func offeredKeys(context: AppContext) -> [Int: OperatorMessage] {
+        functionKeys.filter { key, _ in
+            switch key {
+            case 2: countRefusal(context) == nil
+            case 7: approvalRefusal(context) == nil
+            default: true
+            }
+        }
+    }
     var help: [KeyHelp] {
         [
-            KeyHelp(keys: "日期 Date", meaning: tr("輸入日期，+/- 加減一天", "type a date; +/- moves a day")),
+            KeyHelp(
+                keys: "日期 Date", meaning: tr("輸入日期，+/- 加減一天，Enter 重新載入", "type a date; +/- moves a day; Enter reloads")),
             KeyHelp(keys: "↑ ↓", meaning: tr("選擇收款人", "choose a collector")),
             KeyHelp(
                 keys: "F2",
                 meaning: tr("輸入點收現金、支票與差額原因後提交", "enter the cash and checks counted, and why they differ")),
             KeyHelp(keys: "F7", meaning: tr("主管核准（不可核准自己提交的）", "a supervisor approves (not their own count)")),
-            KeyHelp(keys: "Esc", meaning: tr("返回", "back")),
         ]
     }
 
@@ -47,6 +62,62 @@ struct SettlementScreen: Screen {
         reload(context)
     }
 
+    /// Why F2 is refused on the selection now, nil when it may count.
+    private func countRefusal(_ context: AppContext) -> OperatorMessage? {
+        guard context.may(.payments) else { return deniedText(.payments, context) }
+        guard let record = selected else { return tr("這一天沒有收款人", "Nobody collected money on this day") }
+        let who = collectorText(record)
+        switch record.status {
+        case .open: return nil
+        case .submitted:
+            return OperatorMessage(
+                zh: "\(who) 已點收，待主管核准；不能再點收（主管按 F7 核准）",
+                en: "\(who) is counted and waits for approval; it cannot be counted again (a supervisor presses F7)")
+        case .approved:
+            return OperatorMessage(
+                zh: "\(who) 的繳款已核准，不能再點收", en: "\(who)'s settlement is approved; it cannot be counted again")
+        }
+    }
+
+    /// Why F7 is refused on the selection now, nil when it may approve.
+    private func approvalRefusal(_ context: AppContext) -> OperatorMessage? {
+        guard context.may(.approve) else { return deniedText(.approve, context) }
+        guard let record = selected else { return tr("這一天沒有收款人", "Nobody collected money on this day") }
+        let who = collectorText(record)
+        switch record.status {
+        case .open:
+            return OperatorMessage(
+                zh: "\(who) 尚未點收：請先按 F2 點收，再由另一位主管核准",
+                en: "\(who) is not counted yet: count it with F2, then another supervisor approves")
+        case .approved:
+            return OperatorMessage(zh: "\(who) 的繳款已核准", en: "\(who)'s settlement is already approved")
+        case .submitted:
+            guard record.submittedBy != context.user?.name else {
+                return OperatorMessage(
+                    zh: "\(who) 是您點收的，須由另一位主管核准（點收人不能核准自己的點收）",
+                    en: "You counted \(who): another supervisor must approve it (nobody approves their own count)")
+            }
+            return nil
+        }
+    }
+
+    private func deniedText(_ permission: Permission, _ context: AppContext) -> OperatorMessage {
+        let role = context.user?.role
+        return OperatorMessage(
+            zh: "您的角色（\(role?.chinese ?? "-")）沒有權限\(permission.label.zh)",
+            en:
+                "Your role (\(role.map { Labels.english($0.rawValue) } ?? "-")) is not allowed to \(permission.label.en)"
+        )
+    }
+
+    /// `DRV001 李志明` or `counter 門市`: the id with the name when it is known.
+    private func collectorText(_ record: SettlementRecord) -> String {
+        guard let name = names[record.collector], !name.isEmpty, name != record.collector else {
+            return record.collector
+        }
+        return "\(record.collector) \(name)"
+    }
+
     private mutating func reload(_ context: AppContext) {
         guard let date = try? LocalDate(form[0].value) else {
             day = nil
@@ -56,6 +127,8 @@ struct SettlementScreen: Screen {
         }
         day = date
         do {
+            names = Dictionary(
+                try context.database.users().map { ($0.name, $0.displayName) }, uniquingKeysWith: { first, _ in first })
             records = try context.database.settlements(on: date)
         } catch {
             records = []
@@ -68,7 +141,7 @@ struct SettlementScreen: Screen {
         records.map { record in
             let counted = record.status != .open
             return [
-                record.collector, String(record.deliveries), record.count.expectedCash.grouped,
+                collectorText(record), String(record.deliveries), record.count.expectedCash.grouped,
                 record.count.expectedChecks.grouped, counted ? record.count.countedCash.grouped : "",
                 counted ? record.count.countedChecks.grouped : "", counted ? record.count.variance.grouped : "",
                 context.text(ReceivablesLabels.settlementStatus(record.status)),
@@ -81,31 +154,39 @@ struct SettlementScreen: Screen {
         case .escape: return .pop(nil)
         case .up, .down, .pageUp, .pageDown, .home, .end:
             _ = table.handle(key)
-        case .function(5):
+        case .function(5), .enter:
             reload(context)
             if day == nil {
-                context.say(tr("日期格式應為 YYYY-MM-DD", "The date must be YYYY-MM-DD"), .error)
+                context.say(
+                    tr("日期格式應為 YYYY-MM-DD（例 2026-11-18）", "The date must be YYYY-MM-DD (e.g. 2026-11-18)"), .error)
             }
-        case .function(2), .enter:
+        case .function(2):
             if day == nil {
                 context.say(tr("日期格式應為 YYYY-MM-DD", "The date must be YYYY-MM-DD"), .error)
                 return .stay
             }
-            guard let record = selected else { return nothingSelected(context) }
-            guard record.status == .open else {
-                context.fail(
-                    ReceivablesError.settlementExists(
-                        collector: record.collector, date: record.day, status: record.status.rawValue))
+            if let why = countRefusal(context) {
+                context.say(why, context.may(.payments) ? .warning : .error)
                 return .stay
             }
+            guard let record = selected else { return nothingSelected(context) }
             return countDialog(record, values: nil, problem: nil, context)
         case .function(7):
+            if let why = approvalRefusal(context) {
+                context.say(why, context.may(.approve) ? .warning : .error)
+                return .stay
+            }
             guard let record = selected else { return nothingSelected(context) }
+            let who = collectorText(record)
             return .dialog(
                 Dialog(
                     .confirm(defaultYes: false),
-                    title: context.t("核准 \(record.collector) 的繳款？", "Approve \(record.collector)'s count?"),
-                    lines: [Self.summary(record, context)],
+                    title: context.t("核准 \(who) 的繳款？", "Approve \(who)'s count?"),
+                    lines: [
+                        Self.summary(record, context),
+                        context.t("點收人 ", "Counted by ") + (record.submittedBy ?? "-"),
+                        context.t("核准後現金轉入銀行存款並入帳", "Approving posts the cash to the bank account"),
+                    ],
                     hint: context.t("Y 核准   N 取消", "Y approve   N cancel")), tag: Self.approveTag)
         default:
             switch form.handle(key) {
@@ -132,6 +213,19 @@ struct SettlementScreen: Screen {
         _ record: SettlementRecord, values: [String]?, problem: String?, _ context: AppContext
     ) -> Navigation {
         counting = record
+        var lines = [
+            context.t(
+                "應收 現金 \(record.count.expectedCash.grouped)  支票 \(record.count.expectedChecks.grouped)",
+                "Recorded: cash \(record.count.expectedCash.grouped)  "
+                    + "checks \(record.count.expectedChecks.grouped)")
+        ]
+        // The store refuses an approval by whoever counted: a supervisor counting learns it now.
+        if context.may(.approve) {
+            lines.append(
+                context.t(
+                    "您點收後須由另一位主管核准（點收人不能核准自己的點收）",
+                    "Once you count it, another supervisor must approve it (nobody approves their own count)"))
+        }
         var form = Form([
             InputField(
                 .number(allowsNegative: false), label: context.t("點收現金", "Cash"),
@@ -150,13 +244,8 @@ struct SettlementScreen: Screen {
         // passes the recorded figures off as counted; after a refusal the cursor waits on the reason.
         form.focus(on: problem == nil ? 0 : 2)
         var box = Dialog(
-            .form(form), title: context.t("點收 ", "Count ") + "\(record.collector) \(record.day.iso)",
-            lines: [
-                context.t(
-                    "應收 現金 \(record.count.expectedCash.grouped)  支票 \(record.count.expectedChecks.grouped)",
-                    "Recorded: cash \(record.count.expectedCash.grouped)  "
-                        + "checks \(record.count.expectedChecks.grouped)")
-            ],
+            .form(form), title: context.t("點收 ", "Count ") + "\(collectorText(record)) \(record.day.iso)",
+            lines: lines,
             hint: context.t("Enter 提交   Esc 取消", "Enter submit   Esc cancel"))
         box.problem = problem
         return .dialog(box, tag: Self.countTag)
@@ -179,11 +268,14 @@ struct SettlementScreen: Screen {
                     collector: record.collector, day: record.day, countedCash: Money(cash),
                     countedChecks: Money(checks), reason: values[2], by: user)
                 counting = nil
+                let approver = context.may(.approve) ? tr("另一位主管", "another supervisor") : tr("主管", "a supervisor")
                 context.say(
                     OperatorMessage(
-                        zh: "已提交 \(after.collector) 的點收，差額 \(after.count.variance.grouped)，待主管核准",
-                        en: "\(after.collector) counted, variance \(after.count.variance.grouped): to approve"),
+                        zh: "已提交 \(collectorText(after)) 的點收，差額 \(after.count.variance.grouped)，待\(approver.zh)核准",
+                        en: "\(collectorText(after)) counted, variance \(after.count.variance.grouped): "
+                            + "\(approver.en) approves it next"),
                     .success)
+                reload(context)
             } catch {
                 context.fail(error)
                 return countDialog(
@@ -196,9 +288,10 @@ struct SettlementScreen: Screen {
                     collector: record.collector, day: record.day, by: user)
                 context.say(
                     OperatorMessage(
-                        zh: "已核准 \(after.collector) \(after.day.iso) 的繳款",
-                        en: "\(after.collector)'s \(after.day.iso) approved"),
+                        zh: "已核准 \(collectorText(after)) \(after.day.iso) 的繳款",
+                        en: "\(collectorText(after))'s \(after.day.iso) approved"),
                     .success)
+                reload(context)
             } catch {
                 context.fail(error)
             }
@@ -260,7 +353,7 @@ struct SettlementScreen: Screen {
             record.approvedBy.map { context.t("核准 ", "approved by ") + $0 },
         ].compactMap { $0 }.joined(separator: "  ")
         grid.put(
-            "\(record.collector)  " + context.t("原因：", "Reason: ") + (record.reason.isEmpty ? "-" : record.reason)
+            "\(collectorText(record))  " + context.t("原因：", "Reason: ") + (record.reason.isEmpty ? "-" : record.reason)
                 + "  " + who, row: row, column: 2, style: record.count.variance == .zero ? theme.text : theme.warning,
             maxWidth: area.columns - 4)
     }

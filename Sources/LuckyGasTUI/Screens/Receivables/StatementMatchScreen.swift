@@ -23,6 +23,20 @@ struct StatementMatchScreen: Screen {
             7: tr("自動入帳", "Post sure"), 8: tr("退回", "Reject"),
         ]
     }
+    /// F2 only on a line with a suggested customer, F6 on money in, F8 on any line; all for a
+    /// role that handles payments.
+    func offeredKeys(context: AppContext) -> [Int: OperatorMessage] {
+        guard context.may(.payments) else { return [:] }
+        return functionKeys.filter { key, _ in
+            switch key {
+            case 2: selected?.suggestion?.customer != nil
+            case 6: (selected?.amount ?? .zero) > .zero
+            case 7: !lines.isEmpty
+            case 8: selected != nil
+            default: true
+            }
+        }
+    }
     var help: [KeyHelp] {
         [
             KeyHelp(
@@ -32,7 +46,6 @@ struct StatementMatchScreen: Screen {
             KeyHelp(keys: "F8", meaning: tr("退回（非本公司款項等），須填原因", "reject (not ours...), with a reason")),
             KeyHelp(keys: "F5", meaning: tr("重新比對所有待處理明細（不入帳）", "match the open lines again (posts nothing)")),
             KeyHelp(keys: "F7", meaning: tr("虛擬帳號或單號確定者自動入帳", "post the lines a virtual account or document names")),
-            KeyHelp(keys: "Esc", meaning: tr("返回", "back")),
         ]
     }
 
@@ -69,6 +82,9 @@ struct StatementMatchScreen: Screen {
     }
 
     mutating func handle(_ key: Key, context: AppContext) -> Navigation {
+        if case .function(let number) = key, [2, 5, 6, 7, 8].contains(number), !context.may(.payments) {
+            return context.denied(.payments)
+        }
         switch key {
         case .escape: return .pop(nil)
         case .function(2): return acceptDialog(context)
@@ -88,12 +104,16 @@ struct StatementMatchScreen: Screen {
         case .function(6):
             guard let line = selected else { return nothingSelected(context) }
             guard line.amount > .zero else {
-                context.fail(ReceivablesError.bankLineNotReceipt(line.id))
+                context.say(
+                    OperatorMessage(
+                        zh: "明細 #\(line.id) 是支出，不能指定客戶入帳；請按 F8 退回",
+                        en: "Line #\(line.id) is money out: it cannot become a receipt; reject it with F8"), .warning)
                 return .stay
             }
             changing = line.id
             return .push(CustomerLookupScreen(picking: true))
         case .function(7):
+            guard !lines.isEmpty else { return nothingSelected(context) }
             return .dialog(
                 Dialog(
                     .confirm(defaultYes: false), title: context.t("自動入帳？", "Post the sure matches?"),
