@@ -146,4 +146,78 @@ struct CustomerScreenTests {
         #expect(driver.shows("陳美玲（二）"))
         #expect(try driver.branch.database.customer(CustomerID("C000002"))?.version == 2)
     }
+
+    // MARK: Review: keys by role, messages whole, English words
+
+    @Test("A dispatcher's lookup offers no F4, F6 or F7; pressed anyway, F4 says which right is missing")
+    func dispatcherKeys() throws {
+        let driver = try ShellDriver()
+        driver.signIn("dispatcher")
+        driver.open("客戶查詢")
+        driver.type("王")
+        #expect(driver.shows("王大明"))
+        for key in ["F4", "F6", "F7"] { #expect(!driver.lines[23].contains(key), "\(driver.lines[23])") }
+        driver.press(.function(1))
+        #expect(!driver.text.contains("F4 ") && !driver.text.contains("F6 ") && !driver.text.contains("F7 "))
+        driver.press(.escape, .function(4))
+        #expect(!driver.lines[0].contains("新增客戶"))
+        #expect(driver.lines[22].contains("沒有權限新增或修改客戶"), "\(driver.lines[22])")
+        driver.press(.enter)
+        #expect(driver.lines[0].contains("客戶資料 C000001"))
+        for key in ["F4", "F6", "F7"] { #expect(!driver.lines[23].contains(key), "\(driver.lines[23])") }
+    }
+
+    @Test("The counter's lookup offers F6 and F7 once a customer is selected")
+    func selectionKeys() throws {
+        let driver = try lookup()
+        #expect(driver.lines[23].contains("F4"))
+        #expect(!driver.lines[23].contains("F6") && !driver.lines[23].contains("F7"))
+        driver.press(.function(6))
+        #expect(driver.lines[22].contains("請先查詢並選取客戶"))
+        driver.type("王")
+        #expect(driver.lines[23].contains("F6") && driver.lines[23].contains("F7"), "\(driver.lines[23])")
+        #expect(driver.shows("Enter 開啟客戶資料"))
+    }
+
+    @Test("At 80 columns a phone number's problem is said whole", arguments: [false, true])
+    func phoneProblemWhole(english: Bool) throws {
+        let driver = try lookup()
+        if english { driver.press(.function(9)) }
+        driver.press(.function(4))
+        driver.press(.tab, .tab)
+        driver.type("0912-345-67812345")
+        driver.press(.tab)
+        let message = ValidationError.phone("0912-345-67812345").operatorMessage
+        let text = english ? message.en : message.zh
+        // Said over lines of their own under the form (wrapped between words).
+        let joined = driver.lines.dropLast(2).joined().replacingOccurrences(of: " ", with: "")
+        #expect(joined.contains(text.replacingOccurrences(of: " ", with: "")), "\(driver.text)")
+        #expect(
+            driver.lines.dropLast(2).allSatisfy { !$0.contains("…") }, "nothing cut: \(driver.text)")
+    }
+
+    @Test("In English: a space after Customer, payment terms in words, holds in English only")
+    func englishWords() throws {
+        let driver = try ShellDriver()
+        let branch = driver.branch
+        let placed = try branch.database.placeOrder(try branch.order(branch.wang), by: branch.counter)
+        try branch.database.deliverOrder(placed.number, by: branch.counter)
+        branch.time.set(branch.time.now.adding(seconds: 96 * 86_400))
+        driver.signIn()
+        driver.press(.function(9))
+        driver.open("Customers")
+        driver.type("C000001")
+        driver.press(.enter)
+        #expect(driver.lines[0].contains("Customer C000001"))
+        #expect(driver.shows("Net 30"))
+        #expect(driver.shows("days past due"), "\(driver.text)")
+        #expect(!driver.text.contains("逾期"))
+        #expect(driver.shows("Morning") && driver.shows("Delivered"), "recent orders in English: \(driver.text)")
+        driver.press(.escape, .control("u"))
+        driver.type("C000002")
+        #expect(driver.shows("Cash"), "\(driver.text)")
+        driver.press(.enter)
+        #expect(driver.shows("Cash on delivery"), "\(driver.text)")
+        #expect(!driver.shows("Cod"))
+    }
 }

@@ -22,7 +22,6 @@ struct CreditCheckScreen: TypingScreen {
         [
             KeyHelp(keys: "客戶 Customer", meaning: tr("輸入編號或名稱後按 Enter，或按 F3", "type an id or name and Enter, or F3")),
             KeyHelp(keys: "金額 Amount", meaning: tr("試算此金額的訂單是否核准", "would an order of this amount be approved")),
-            KeyHelp(keys: "Esc", meaning: tr("返回", "back")),
         ]
     }
 
@@ -154,8 +153,29 @@ struct CreditCheckScreen: TypingScreen {
                 )
             }
         } else {
-            let why = report.refusal.map { context.text($0) } ?? ""
-            grid.put("✗ " + why, row: row, column: 4, style: theme.error, maxWidth: area.columns - 6)
+            for line in LineWrap.lines("✗ " + context.text(Self.refusal(report)), width: area.columns - 6)
+            where row < area.top + area.rows {
+                grid.put(line, row: row, column: 4, style: theme.error)
+                row += 1
+            }
         }
+    }
+
+    /// Why the amount would be refused: the holds (listed above), or by how much it is over.
+    private static func refusal(_ report: CreditReport) -> OperatorMessage {
+        if report.holds.isEmpty, report.status == .active, let asked = report.amount, let after = report.availableAfter,
+            after < .zero
+        {
+            let over = -after
+            return OperatorMessage(
+                zh: "超過信用額度 \(over)（試算 \(asked)，可用 \(report.available)）",
+                en: "Over the credit limit by \(over) (asked \(asked), available \(report.available))")
+        }
+        if report.status != .active {
+            let status = Labels.customerStatus(report.status)
+            return OperatorMessage(
+                zh: "客戶狀態為\(status.zh)，不可下單", en: "The customer is \(status.en.lowercased()): no orders")
+        }
+        return report.refusal ?? tr("不可核准", "Would be refused")
     }
 }

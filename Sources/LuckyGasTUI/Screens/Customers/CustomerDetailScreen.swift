@@ -18,11 +18,16 @@ struct CustomerDetailScreen: Screen {
     var functionKeys: [Int: OperatorMessage] {
         [4: tr("修改", "Edit"), 5: tr("重新整理", "Reload"), 6: tr("下單", "Order"), 7: tr("信用", "Credit")]
     }
+    /// Only what the role may do.
+    func offeredKeys(context: AppContext) -> [Int: OperatorMessage] {
+        var keys = functionKeys
+        if !context.may(.editCustomers) { keys[4] = nil }
+        if !context.may(.placeOrders) { keys[6] = nil }
+        if !context.may(.viewCredit) { keys[7] = nil }
+        return keys
+    }
     var help: [KeyHelp] {
-        [
-            KeyHelp(keys: "↑ ↓ Enter", meaning: tr("開啟近期訂單", "open a recent order")),
-            KeyHelp(keys: "Esc", meaning: tr("返回查詢", "back to the lookup")),
-        ]
+        [KeyHelp(keys: "↑ ↓ PgUp PgDn", meaning: tr("選取近期訂單", "select a recent order"))]
     }
 
     mutating func refresh(context: AppContext) {
@@ -33,6 +38,11 @@ struct CustomerDetailScreen: Screen {
         } catch {
             context.fail(error)
         }
+        setRows(context)
+    }
+
+    /// The recent orders in the current language.
+    private mutating func setRows(_ context: AppContext) {
         table.setRows(
             orders.map {
                 [
@@ -137,6 +147,7 @@ struct CustomerDetailScreen: Screen {
             }
         }
         let tableTop = area.top + 13
+        setRows(context)
         grid.put(context.t("近期訂單", "Recent orders"), row: tableTop, column: 1, style: theme.heading)
         table.columns = [
             .init(context.t("單號", "Order"), width: 17), .init(context.t("日期", "Date"), width: 10),
@@ -147,7 +158,10 @@ struct CustomerDetailScreen: Screen {
             grid.put(context.t("（尚無訂單）", "(no orders yet)"), row: tableTop + 1, column: 1, style: theme.dim)
         } else {
             table.render(
-                into: &grid, top: tableTop + 1, left: 1, width: area.columns - 2, height: area.rows - 14, theme: theme)
+                into: &grid, top: tableTop + 1, left: 1, width: area.columns - 2, height: area.rows - 15, theme: theme)
         }
+        grid.put(
+            context.t("Enter 開啟選取的訂單   Esc 返回查詢", "Enter open the selected order   Esc back to the lookup"),
+            row: area.top + area.rows - 1, column: 1, style: theme.dim)
     }
 }

@@ -89,7 +89,6 @@ struct CustomerFormScreen: TypingScreen {
         [
             KeyHelp(keys: "← → Space", meaning: tr("切換選項", "change a choice")),
             KeyHelp(keys: "F2", meaning: tr("檢查並存檔", "check and save")),
-            KeyHelp(keys: "Esc", meaning: tr("放棄（有修改時會先詢問）", "discard (asks when changed)")),
         ]
     }
     var isDirty: Bool { dirty }
@@ -231,7 +230,29 @@ struct CustomerFormScreen: TypingScreen {
 
     mutating func render(into grid: inout Grid, area: Area, context: AppContext) {
         relabel(context)
+        // A problem too long for the room after its field (a phone number's, at 80 columns) is
+        // marked there and said whole on lines of its own under the form.
+        let errors = form.fields.map(\.error)
+        var below: [String] = []
+        for index in form.fields.indices {
+            guard let error = errors[index] else { continue }
+            let field = form[index]
+            let room = area.columns - (2 + field.column + field.labelWidth + field.width) - 1
+            if DisplayWidth.of(error) > room {
+                form[index].error = context.t("✗ 見下方", "✗ see below")
+                below.append(error)
+            }
+        }
         form.render(into: &grid, top: area.top + 1, left: 2, theme: context.theme)
+        for index in form.fields.indices { form[index].error = errors[index] }
+        var row = area.top + 2 + form.fields.count
+        for error in below {
+            for line in LineWrap.lines("✗ " + error, width: area.columns - 4)
+            where row < area.top + area.rows - 1 {
+                grid.put(line, row: row, column: 2, style: context.theme.error)
+                row += 1
+            }
+        }
         grid.put(
             context.t("Tab 下一欄  F2 存檔  Esc 放棄", "Tab next field  F2 save  Esc discard"), row: area.top + area.rows - 1,
             column: 2, style: context.theme.dim)

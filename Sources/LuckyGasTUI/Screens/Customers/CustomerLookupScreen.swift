@@ -22,16 +22,28 @@ struct CustomerLookupScreen: TypingScreen {
     var functionKeys: [Int: OperatorMessage] {
         picking ? [:] : [4: tr("新增", "New"), 6: tr("下單", "Order"), 7: tr("信用", "Credit")]
     }
+    /// Only what the role may do; F6 and F7 once a customer is selected.
+    func offeredKeys(context: AppContext) -> [Int: OperatorMessage] {
+        var keys = functionKeys
+        if !context.may(.editCustomers) { keys[4] = nil }
+        if !context.may(.placeOrders) || selected == nil { keys[6] = nil }
+        if !context.may(.viewCredit) || selected == nil { keys[7] = nil }
+        return keys
+    }
     var help: [KeyHelp] {
         [
             KeyHelp(
                 keys: "文字 text",
                 meaning: tr("名稱、地址（一個字即可）、電話、統編或客戶編號", "name, address (one character is enough), phone, UBN or id")),
             KeyHelp(keys: "↑ ↓ PgUp PgDn", meaning: tr("移動選取", "move the selection")),
-            KeyHelp(
-                keys: "Enter", meaning: picking ? tr("選取此客戶", "pick this customer") : tr("開啟客戶資料", "open the customer")),
-            KeyHelp(keys: "Esc", meaning: tr("清除查詢；再按一次返回", "clear the search; again to go back")),
         ]
+    }
+
+    /// Enter and Esc here, on the screen's last line (F1 lists the shell's general meaning).
+    private var keyHint: OperatorMessage {
+        picking
+            ? tr("Enter 選取此客戶   Esc 清除查詢，再按一次返回", "Enter pick this customer   Esc clear the search, again to go back")
+            : tr("Enter 開啟客戶資料   Esc 清除查詢，再按一次返回", "Enter open the customer   Esc clear the search, again to go back")
     }
 
     private var selected: CustomerSummary? { table.selectedRow.map { results[$0] } }
@@ -54,16 +66,21 @@ struct CustomerLookupScreen: TypingScreen {
             guard context.may(.editCustomers) else { return context.denied(.editCustomers) }
             return .push(CustomerFormScreen(editing: nil, context: context))
         case .function(6) where !picking:
-            guard let customer = selected else { return .stay }
             guard context.may(.placeOrders) else { return context.denied(.placeOrders) }
+            guard let customer = selected else { return needsSelection(context) }
             return .push(OrderEntryScreen(customer: customer.id))
         case .function(7) where !picking:
-            guard let customer = selected else { return .stay }
             guard context.may(.viewCredit) else { return context.denied(.viewCredit) }
+            guard let customer = selected else { return needsSelection(context) }
             return .push(CreditCheckScreen(customer: customer.id))
         default:
             if query.handle(key) { search(context) }
         }
+        return .stay
+    }
+
+    private func needsSelection(_ context: AppContext) -> Navigation {
+        context.say(tr("請先查詢並選取客戶", "Search for and select a customer first"), .warning)
         return .stay
     }
 
@@ -117,8 +134,9 @@ struct CustomerLookupScreen: TypingScreen {
         ]
         let cursor = grid.cursor
         table.render(
-            into: &grid, top: area.top + 3, left: 1, width: area.columns - 2, height: area.rows - 3, theme: theme)
+            into: &grid, top: area.top + 3, left: 1, width: area.columns - 2, height: area.rows - 4, theme: theme)
         grid.cursor = cursor
+        grid.put(context.text(keyHint), row: area.top + area.rows - 1, column: 2, style: theme.dim)
         if !results.isEmpty {
             let position = context.t("第 \(table.position) 筆", "row \(table.position)")
             grid.put(

@@ -49,7 +49,7 @@ struct OrderCancellation {
             self.deadline = deadline
             return (overrideDialog(context, supervisor: "", problem: nil), false)
         } catch {
-            context.fail(error)
+            context.say(OrderAction.cancel.message(for: error), .error)
             // A failed approval asks again with the supervisor's name and the reason kept.
             if let approval {
                 return (

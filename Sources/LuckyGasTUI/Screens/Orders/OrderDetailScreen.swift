@@ -3,41 +3,71 @@ import LuckyGasStore
 import LuckyGasTerminal
 
 /// One order: customer, address, slot, status, lines and totals, who placed, overrode or
-/// cancelled it. F8 cancels it (reason; supervisor past the window).
+/// cancelled it, and its invoice once delivered. F6 delivers it, F8 cancels it (reason;
+/// supervisor past the window); each is offered only when the role and the status allow it.
 struct OrderDetailScreen: Screen {
     let number: OrderNumber
     private var order: OrderRecord?
+    private var invoice: InvoiceNumber?
     private var cancellation = OrderCancellation()
 
     init(number: OrderNumber) { self.number = number }
 
     var title: OperatorMessage { OperatorMessage(zh: "訂單 \(number)", en: "Order \(number)") }
-    var functionKeys: [Int: OperatorMessage] { [6: tr("送達開票", "Deliver"), 8: tr("取消訂單", "Cancel order")] }
-    var help: [KeyHelp] {
-        [
-            KeyHelp(
-                keys: "F6", meaning: tr("全數送達並開立發票（門市現場銷售）", "delivered in full: issue the invoice (walk-in sale)")),
-            KeyHelp(keys: "F8", meaning: tr("取消此訂單（需原因）", "cancel this order (reason required)")),
-            KeyHelp(keys: "Esc", meaning: tr("返回清單", "back to the list")),
-        ]
+    var functionKeys: [Int: OperatorMessage] {
+        [6: tr("送達開票", "Deliver"), 8: tr("取消訂單", "Cancel order")]
+    }
+    func offeredKeys(context: AppContext) -> [Int: OperatorMessage] {
+        functionKeys.filter { key, _ in
+            guard let action = Self.action(key), let order else { return false }
+            return action.allowed(context) && action.applies(to: order.status)
+        }
+    }
+
+    private static func action(_ key: Int) -> OrderAction? {
+        switch key {
+        case 6: .deliver
+        case 8: .cancel
+        default: nil
+        }
     }
 
     mutating func refresh(context: AppContext) {
         do {
             order = try context.database.order(number)
+            invoice = try order.flatMap { $0.status == .delivered ? try Self.invoice(of: $0, context) : nil }
         } catch {
             context.fail(error)
         }
+    }
+
+    /// The invoice issued for a delivered order (the newest of the customer's that names it).
+    private static func invoice(of order: OrderRecord, _ context: AppContext) throws -> InvoiceNumber? {
+        for summary in try context.database.invoices(InvoiceFilter(customer: order.customer, limit: 200)) {
+            if try context.database.invoice(summary.number)?.order == order.number { return summary.number }
+        }
+        return nil
+    }
+
+    /// Whether F6/F8 may go ahead; if not, the status line says why (the role, or the status).
+    private func check(_ action: OrderAction, _ context: AppContext) -> Navigation? {
+        guard action.allowed(context) else { return context.denied(action.permission) }
+        guard let order else { return .stay }
+        guard action.applies(to: order.status) else {
+            context.say(action.refusal(order.status), .warning)
+            return .stay
+        }
+        return nil
     }
 
     mutating func handle(_ key: Key, context: AppContext) -> Navigation {
         switch key {
         case .escape: return .pop(.changed)
         case .function(8):
-            guard context.may(.cancelOrders) else { return context.denied(.cancelOrders) }
+            if let refused = check(.cancel, context) { return refused }
             return cancellation.begin(number, context: context)
         case .function(6):
-            guard context.may(.dispatch) || context.may(.placeOrders) else { return context.denied(.dispatch) }
+            if let refused = check(.deliver, context) { return refused }
             return .dialog(
                 Dialog(
                     .confirm(defaultYes: false), title: context.t("送達並開立發票", "Deliver and invoice"),
@@ -61,7 +91,7 @@ struct OrderDetailScreen: Screen {
                         en: "Delivered; invoice \(receipt.invoice.printed) total \(receipt.total.grouped)"), .success)
                 refresh(context: context)
             } catch {
-                context.fail(error)
+                context.say(OrderAction.deliver.message(for: error), .error)
             }
             return .stay
         }
@@ -98,26 +128,36 @@ struct OrderDetailScreen: Screen {
             line(
                 context.t("取消", "Cancelled"), "\(at.short) \(order.cancelledBy ?? "")：\(order.cancelReason ?? "")",
                 style: theme.error)
-        } else {
+        } else if OrderAction.cancel.applies(to: order.status) {
             line(context.t("取消期限", "Cancel by"), order.cancellationDeadline.short)
         }
+        if order.status == .delivered {
+            line(context.t("發票", "Invoice"), invoice?.printed ?? context.t("（查無發票）", "(no invoice found)"))
+        }
         row += 1
+        // Numbers right-aligned, each under a header that ends where its values end.
+        let columns: [(title: OperatorMessage, end: Int)] = [
+            (tr("數量", "Qty"), 38), (tr("單價", "Price"), 49), (tr("金額", "Amount"), 61),
+        ]
         grid.put(context.t("品項", "Item"), row: row, column: 2, style: theme.heading)
-        grid.put(context.t("數量", "Qty"), row: row, column: 34, style: theme.heading)
-        grid.put(context.t("單價", "Price"), row: row, column: 42, style: theme.heading)
-        grid.put(context.t("金額", "Amount"), row: row, column: 54, style: theme.heading)
+        for (title, end) in columns {
+            let text = context.text(title)
+            grid.put(text, row: row, column: end - DisplayWidth.of(text), style: theme.heading)
+        }
         row += 1
         let quote = order.quote
         for item in quote.lines {
             grid.put("\(item.product) \(item.name)", row: row, column: 2, style: theme.text, maxWidth: 30)
-            grid.put(DisplayWidth.rightAligned("\(item.quantity)", width: 5), row: row, column: 33)
-            grid.put(DisplayWidth.rightAligned(item.unitPrice.grouped, width: 9), row: row, column: 40)
-            grid.put(DisplayWidth.rightAligned(item.gross.grouped, width: 10), row: row, column: 52)
+            for (value, end) in zip(
+                ["\(item.quantity)", item.unitPrice.grouped, item.gross.grouped], columns.map(\.end))
+            {
+                grid.put(value, row: row, column: end - DisplayWidth.of(value), style: theme.text)
+            }
             row += 1
         }
         func total(_ label: String, _ value: String) {
-            grid.put(DisplayWidth.rightAligned(label, width: 20), row: row, column: 30, style: theme.dim)
-            grid.put(DisplayWidth.rightAligned(value, width: 12), row: row, column: 50)
+            grid.put(DisplayWidth.rightAligned(label, width: 20), row: row, column: 28, style: theme.dim)
+            grid.put(value, row: row, column: 61 - DisplayWidth.of(value), style: theme.text)
             row += 1
         }
         if quote.discount > .zero { total(context.t("折扣", "Discount"), "-" + quote.discount.grouped) }

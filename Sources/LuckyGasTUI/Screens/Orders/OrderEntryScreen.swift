@@ -5,7 +5,8 @@ import LuckyGasTerminal
 /// Order entry: customer, delivery address, date (first allowed by default), slot and up to six
 /// item lines. The price breakdown and the credit position update as the clerk types; F2 asks
 /// for confirmation and places the order through the store. A refused credit check offers a
-/// supervisor override (their own user and password, and a reason).
+/// supervisor override (their own user and password, and a reason). The calendar's verdict on
+/// the date and slot shows with the price before F2; no field ever changes another one.
 struct OrderEntryScreen: TypingScreen {
     private static let itemLines = 6
     private static let customerField = 0
@@ -13,6 +14,10 @@ struct OrderEntryScreen: TypingScreen {
     private static let dateField = 2
     private static let slotField = 3
     private static let firstItemField = 4
+    /// Wide enough for `Customer` and a space.
+    private static let labelWidth = 9
+    /// Where the quantity column starts (header and values, focused or not).
+    private static let quantityColumn = 28
 
     private var form: Form
     private var record: CustomerRecord?
@@ -21,30 +26,33 @@ struct OrderEntryScreen: TypingScreen {
     private var calendar: BusinessCalendar?
     private var quote: Quote?
     private var quoteProblem: OperatorMessage?
-    /// The calendar's verdict on the chosen date and slot, shown with the price before F2.
+    /// The calendar's verdict on the chosen date and slot (or what is wrong with the typed
+    /// date), shown with the price before F2.
     private var calendarRefusal: OperatorMessage?
     private var credit: CreditReport?
-    private var dateTouched = false
     private var dirty = false
     private var loaded = false
     private var pickingLine: Int?
-    private var refusal: (message: OperatorMessage, available: Money)?
+    /// Whether a box this screen asked for is up.
+    private var dialogOpen = false
+    private var refusal: CreditRefusal?
     private let initialCustomer: CustomerID?
 
     init(customer: CustomerID? = nil) {
         initialCustomer = customer
         var fields = [
-            InputField(.text, width: 26, row: 0, labelWidth: 8, maxLength: 40),
-            InputField(.choice([]), width: 30, row: 1, labelWidth: 8),
-            InputField(.date, width: 12, row: 2, labelWidth: 8),
-            InputField(.choice([]), width: 10, row: 3, labelWidth: 8),
+            InputField(.text, width: 26, row: 0, labelWidth: Self.labelWidth, maxLength: 40),
+            InputField(.choice([]), width: 30, row: 1, labelWidth: Self.labelWidth),
+            InputField(.date, width: 11, row: 2, labelWidth: Self.labelWidth),
+            InputField(.choice([]), width: 10, row: 3, labelWidth: Self.labelWidth),
         ]
         for line in 0..<Self.itemLines {
             fields.append(
                 InputField(.text, label: "\(line + 1).", width: 24, row: 6 + line, labelWidth: 3, maxLength: 30))
             fields.append(
                 InputField(
-                    .number(allowsNegative: false), width: 5, row: 6 + line, column: 28, labelWidth: 0, maxLength: 3))
+                    .number(allowsNegative: false), width: 5, row: 6 + line, column: Self.quantityColumn,
+                    labelWidth: 0, maxLength: 3))
         }
         form = Form(fields)
     }
@@ -52,6 +60,12 @@ struct OrderEntryScreen: TypingScreen {
     var title: OperatorMessage { tr("訂單輸入", "New order") }
     var functionKeys: [Int: OperatorMessage] {
         [2: tr("下單", "Place"), 3: tr("查詢", "Lookup"), 5: tr("清除", "Clear")]
+    }
+    func offeredKeys(context: AppContext) -> [Int: OperatorMessage] {
+        var keys = functionKeys
+        if !context.may(.placeOrders) { keys[2] = nil }
+        if !dirty { keys[5] = nil }
+        return keys
     }
     var help: [KeyHelp] {
         [
@@ -63,7 +77,6 @@ struct OrderEntryScreen: TypingScreen {
             KeyHelp(keys: "日期 +/-", meaning: tr("日期加減一天", "move the date a day")),
             KeyHelp(keys: "← → Space", meaning: tr("切換地址、時段", "change address or slot")),
             KeyHelp(keys: "F2", meaning: tr("確認並下單", "confirm and place the order")),
-            KeyHelp(keys: "Esc", meaning: tr("返回（有輸入時會先詢問）", "back (asks when something was typed)")),
         ]
     }
     var isDirty: Bool { dirty }
@@ -96,9 +109,10 @@ struct OrderEntryScreen: TypingScreen {
         if addresses.isEmpty { form[Self.addressField].setOptions([context.t("（先選客戶）", "(pick a customer)")]) }
     }
 
-    /// The first date the slot can still be delivered, unless the clerk typed one.
+    /// The first date the slot can still be delivered: the date a new order starts with (later
+    /// the date changes only when the clerk changes it).
     private mutating func resetDate(_ context: AppContext) {
-        guard !dateTouched, let calendar else { return }
+        guard let calendar else { return }
         let now = context.database.clock.now()
         if let date = calendar.firstAllowedDate(for: slot, at: now) { form[Self.dateField].set(date.iso) }
     }
@@ -132,6 +146,17 @@ struct OrderEntryScreen: TypingScreen {
     }
 
     mutating func handle(_ key: Key, context: AppContext) -> Navigation {
+        noting(handleKey(key, context))
+    }
+
+    /// Remembers whether this screen's box is up: the screen behind it is then left blank, so no
+    /// half-covered text sticks out beside the box.
+    private mutating func noting(_ navigation: Navigation) -> Navigation {
+        if case .dialog = navigation { dialogOpen = true } else { dialogOpen = false }
+        return navigation
+    }
+
+    private mutating func handleKey(_ key: Key, _ context: AppContext) -> Navigation {
         let focus = form.focus
         switch key {
         case .escape:
@@ -171,15 +196,12 @@ struct OrderEntryScreen: TypingScreen {
         case .field(let index, .changed):
             dirty = true
             form[index].error = nil
-            if index == Self.dateField { dateTouched = true }
-            if index == Self.slotField { resetDate(context) }
             if index == Self.customerField { forgetCustomerIfRetyped(context) }
             // Every change reprices: an item line whose text no longer names a product drops out.
             recompute(context)
         case .field(_, .step(let days)):
-            if let date = try? LocalDate(form[Self.dateField].value) {
+            if let date = TypedDate.date(form[Self.dateField].value) {
                 form[Self.dateField].set(date.adding(days: days).iso)
-                dateTouched = true
                 recompute(context)
             }
         case .field(_, .rejected(let why)): context.say(why)
@@ -284,7 +306,7 @@ struct OrderEntryScreen: TypingScreen {
 
     /// The order as typed, or nil while it is incomplete.
     private func input() -> OrderInput? {
-        guard let id = record?.customer.id, let date = try? LocalDate(form[Self.dateField].value) else { return nil }
+        guard let id = record?.customer.id, let date = TypedDate.date(form[Self.dateField].value) else { return nil }
         var items: [QuoteRequest.Item] = []
         for line in 0..<Self.itemLines {
             let field = Self.firstItemField + line * 2
@@ -304,7 +326,7 @@ struct OrderEntryScreen: TypingScreen {
     /// Prices the order and checks credit for its total: the live breakdown.
     private mutating func recompute(_ context: AppContext) {
         quoteProblem = nil
-        calendarRefusal = nil
+        calendarRefusal = calendarVerdict(context)
         guard let input = input() else {
             quote = nil
             credit = record?.customer.id.flatMap { try? context.database.creditCheck($0) }
@@ -313,7 +335,6 @@ struct OrderEntryScreen: TypingScreen {
         do {
             let priced = try context.database.quote(input)
             quote = priced
-            calendarRefusal = try context.database.deliveryRefusal(date: input.date, slot: input.slot)?.operatorMessage
             credit = try context.database.creditCheck(input.customer, amount: priced.total)
         } catch {
             quote = nil
@@ -322,15 +343,23 @@ struct OrderEntryScreen: TypingScreen {
         }
     }
 
+    /// What the calendar says of the date and slot as typed now (nil: it may be delivered).
+    private func calendarVerdict(_ context: AppContext) -> OperatorMessage? {
+        let text = form[Self.dateField].value
+        guard let date = TypedDate.date(text) else { return text.isEmpty ? nil : TypedDate.problem(text) }
+        guard let calendar else { return nil }
+        return DeliveryVerdict(date: date, slot: slot, calendar: calendar, at: context.database.clock.now())?.message
+    }
+
     private mutating func confirm(_ context: AppContext) -> Navigation {
         guard let id = record?.customer.id, form[Self.customerField].value.hasPrefix(id.rawValue + " ") else {
             form.focus(on: Self.customerField)
             context.say(tr("請先選擇客戶（輸入編號或名稱後按 Enter）", "Pick a customer first (id or name, then Enter)"), .error)
             return .stay
         }
-        guard (try? LocalDate(form[Self.dateField].value)) != nil else {
+        if let problem = TypedDate.problem(form[Self.dateField].value) {
             form.focus(on: Self.dateField)
-            context.say(tr("日期格式應為 YYYY-MM-DD", "The date must be YYYY-MM-DD"), .error)
+            context.say(problem, .error)
             return .stay
         }
         // Every typed line must name a product and a quantity: nothing is dropped silently.
@@ -364,28 +393,56 @@ struct OrderEntryScreen: TypingScreen {
             }
             return .stay
         }
-        if let calendar {
-            do {
-                try calendar.checkDelivery(date: input.date, slot: input.slot, at: context.database.clock.now())
-            } catch {
-                form.focus(on: Self.dateField)
-                context.fail(error)
-                return .stay
-            }
+        if calendarRefusal != nil {
+            // The whole verdict (with what to choose instead) is in the pane on the right.
+            form.focus(on: Self.dateField)
+            context.say(
+                OperatorMessage(
+                    zh: "此日期與時段不能配送：請改日期或時段（說明見右側）",
+                    en: "No delivery on this date and slot: change one (see the right)"), .error)
+            return .stay
         }
-        let lines = [
+        var lines = [
             form[Self.customerField].value,
             form[Self.addressField].value,
-            "\(input.date.iso) \(context.text(Labels.slot(input.slot)))",
+            "\(context.text(DeliveryVerdict.day(input.date))) \(context.text(Labels.slot(input.slot)))",
             context.t("合計 ", "Total ") + quote.total.description,
         ]
+        // A refused credit check is said before Y, with the figures: the supervisor comes next.
+        if let credit, credit.approved == false {
+            lines.append(context.text(Self.creditProblem(credit, total: quote.total)))
+            lines.append(context.t("下單需主管核准", "Placing it needs a supervisor's approval"))
+        }
         return .dialog(
             Dialog(
                 .confirm(defaultYes: true), title: context.t("確認下單？", "Place this order?"), lines: lines,
                 hint: context.t("Y/Enter 下單   N 返回修改", "Y/Enter place   N go back")), tag: "place")
     }
 
+    /// Why credit refuses this order, with the figures: the hold, or by how much it is over.
+    private static func creditProblem(_ credit: CreditReport, total: Money) -> OperatorMessage {
+        if !credit.holds.isEmpty {
+            return OperatorMessage(
+                zh: "信用凍結：" + credit.holds.map(\.zh).joined(separator: "；"),
+                en: "Credit hold: " + credit.holds.map(\.en).joined(separator: "; "))
+        }
+        if credit.status != .active {
+            let status = Labels.customerStatus(credit.status)
+            return OperatorMessage(
+                zh: "客戶狀態為\(status.zh)，不可下單", en: "The customer is \(status.en.lowercased()): no orders")
+        }
+        let over = (try? total.subtracting(credit.available, field: "超過 over")) ?? total
+        return OperatorMessage(
+            zh: "超過信用額度 \(over)（訂單 \(total)，可用 \(credit.available)）",
+            en: "Over the credit limit by \(over) (order \(total), available \(credit.available))")
+    }
+
     mutating func dialogFinished(tag: String, outcome: Dialog.Outcome, context: AppContext) -> Navigation {
+        dialogOpen = false
+        return noting(finishDialog(tag: tag, outcome: outcome, context))
+    }
+
+    private mutating func finishDialog(tag: String, outcome: Dialog.Outcome, _ context: AppContext) -> Navigation {
         switch (tag, outcome) {
         case ("discard", .confirmed): return .pop(nil)
         case ("clear", .confirmed):
@@ -429,9 +486,9 @@ struct OrderEntryScreen: TypingScreen {
                 Dialog(
                     .message(.success), title: context.t("訂單已建立", "Order placed"), lines: lines,
                     hint: context.t("Enter 繼續下一張", "Enter for the next order")), tag: "placed")
-        } catch StoreError.creditRefused(let refusal, let position) where refusal.isOverridable {
-            self.refusal = (refusal.operatorMessage, position.available)
-            context.say(refusal.operatorMessage, .error)
+        } catch StoreError.creditRefused(let refusal, _) where refusal.isOverridable {
+            self.refusal = refusal
+            context.say(Self.refusalMessage(refusal), .error)
             return overrideDialog(context, supervisor: "", reason: "", problem: nil)
         } catch {
             context.fail(error)
@@ -446,17 +503,41 @@ struct OrderEntryScreen: TypingScreen {
         }
     }
 
-    /// The supervisor's box: user, password, reason; the refusal and the available credit above.
+    /// The refusal in words: the hold, or by how much the order is over the limit.
+    private static func refusalMessage(_ refusal: CreditRefusal) -> OperatorMessage {
+        switch refusal {
+        case .insufficient(let amount, let available):
+            let over = (try? amount.subtracting(available, field: "超過 over")) ?? amount
+            return OperatorMessage(
+                zh: "超過信用額度 \(over)（訂單 \(amount)，可用 \(available)）",
+                en: "Over the credit limit by \(over) (order \(amount), available \(available))")
+        case .onHold, .customerNotActive: return refusal.operatorMessage
+        }
+    }
+
+    /// The title of the supervisor's box: what is being overridden (the hold itself, or the limit).
+    private static func overrideTitle(_ refusal: CreditRefusal?) -> OperatorMessage {
+        let needed = tr("需主管核准", "supervisor override")
+        switch refusal {
+        case .onHold(let holds)?:
+            let summaries = holds.map(\.summary)
+            return OperatorMessage(
+                zh: summaries.map(\.zh).joined(separator: "；") + "：" + needed.zh,
+                en: summaries.map(\.en).joined(separator: "; ") + ": " + needed.en)
+        default:
+            return OperatorMessage(zh: "信用不足：" + needed.zh, en: "Credit refused: " + needed.en)
+        }
+    }
+
+    /// The supervisor's box: user, password, reason; the refusal with its figures above.
     private func overrideDialog(_ context: AppContext, supervisor: String, reason: String, problem: String?)
         -> Navigation
     {
         let form = SupervisorApproval.form(context, supervisor: supervisor, reason: reason)
         var lines: [String] = []
-        if let refusal {
-            lines = [context.text(refusal.message), context.t("可用額度 ", "Available ") + refusal.available.description]
-        }
+        if let refusal { lines = [context.text(Self.refusalMessage(refusal))] }
         var box = Dialog(
-            .form(form), title: context.t("信用不足：需主管核准", "Credit refused: supervisor override"), lines: lines,
+            .form(form), title: context.text(Self.overrideTitle(refusal)), lines: lines,
             hint: context.t("Enter 核准   Esc 取消", "Enter approve   Esc cancel"))
         box.problem = problem
         return .dialog(box, tag: "override")
@@ -465,9 +546,27 @@ struct OrderEntryScreen: TypingScreen {
     mutating func render(into grid: inout Grid, area: Area, context: AppContext) {
         let theme = context.theme
         relabel(context)
+        guard !dialogOpen else { return }
         grid.put(context.t("品項", "Item"), row: area.top + 6, column: 2, style: theme.heading)
-        grid.put(context.t("數量", "Qty"), row: area.top + 6, column: 29, style: theme.heading)
+        grid.put(context.t("數量", "Qty"), row: area.top + 6, column: 1 + Self.quantityColumn, style: theme.heading)
         form.render(into: &grid, top: area.top + 1, left: 1, theme: theme)
+        // A quantity reads from the left edge of its box, under the header, focused or not (the
+        // field's own resting look is right-aligned).
+        for line in 0..<Self.itemLines {
+            let index = Self.firstItemField + line * 2 + 1
+            guard index != form.focus else { continue }
+            let field = form[index]
+            let column = 1 + field.column
+            grid.fill(row: area.top + 1 + field.row, column: column, width: field.width, style: theme.field)
+            grid.put(
+                field.value, row: area.top + 1 + field.row, column: column, style: theme.field, maxWidth: field.width)
+        }
+        if let date = TypedDate.date(form[Self.dateField].value) {
+            let field = form[Self.dateField]
+            grid.put(
+                context.text(Labels.weekdayAfterDate(date.weekday)), row: area.top + 1 + field.row,
+                column: 1 + field.labelWidth + field.width + 1, style: theme.text)
+        }
         renderBreakdown(into: &grid, top: area.top + 1, left: 43, width: area.columns - 44, context: context)
     }
 
@@ -500,11 +599,6 @@ struct OrderEntryScreen: TypingScreen {
             var bold = theme.text
             bold.bold = true
             amount(context.t("合計", "Total"), quote.total.description, style: bold)
-            if let calendarRefusal {
-                grid.put(
-                    "✗ " + context.text(calendarRefusal), row: row, column: left, style: theme.error, maxWidth: width)
-                row += 1
-            }
         } else if let quoteProblem {
             grid.put(context.text(quoteProblem), row: row, column: left, style: theme.error, maxWidth: width)
             row += 1
@@ -513,6 +607,13 @@ struct OrderEntryScreen: TypingScreen {
                 context.t("（輸入客戶與品項後即時計價）", "(priced as you type)"), row: row, column: left, style: theme.dim,
                 maxWidth: width)
             row += 1
+        }
+        if let calendarRefusal {
+            // Said whole, over as many lines as it takes: it tells what to choose instead.
+            for part in LineWrap.lines("✗ " + context.text(calendarRefusal), width: width) {
+                grid.put(part, row: row, column: left, style: theme.error, maxWidth: width)
+                row += 1
+            }
         }
         row += 1
         grid.put(context.t("信用", "Credit"), row: row, column: left, style: theme.heading)
@@ -529,18 +630,27 @@ struct OrderEntryScreen: TypingScreen {
             }
         }
         if let approved = credit.approved {
-            let text =
-                approved
-                ? context.t("✓ 信用核准", "✓ Credit approved")
-                : "✗ " + (credit.refusal.map { context.text($0) } ?? context.t("信用不足", "Refused"))
-            grid.put(text, row: row, column: left, style: approved ? theme.success : theme.error, maxWidth: width)
-            row += 1
+            if approved {
+                grid.put(context.t("✓ 信用核准", "✓ Credit approved"), row: row, column: left, style: theme.success)
+                row += 1
+            } else if credit.holds.isEmpty, let total = quote?.total {
+                // Holds are listed below; a refusal by the limit says by how much.
+                for part in LineWrap.lines("✗ " + context.text(Self.creditProblem(credit, total: total)), width: width)
+                {
+                    grid.put(part, row: row, column: left, style: theme.error, maxWidth: width)
+                    row += 1
+                }
+            } else {
+                grid.put(context.t("✗ 信用凍結中", "✗ Credit on hold"), row: row, column: left, style: theme.error)
+                row += 1
+            }
         }
         for hold in credit.holds.prefix(2) {
-            grid.put(
-                "⚠ " + (context.language == .chinese ? hold.zh : hold.en), row: row, column: left, style: theme.warning,
-                maxWidth: width)
-            row += 1
+            for part in LineWrap.lines("⚠ " + (context.language == .chinese ? hold.zh : hold.en), width: width) {
+                grid.put(part, row: row, column: left, style: theme.warning, maxWidth: width)
+                row += 1
+            }
         }
     }
+
 }

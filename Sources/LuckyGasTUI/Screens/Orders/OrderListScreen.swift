@@ -28,15 +28,19 @@ struct OrderListScreen: TypingScreen {
 
     var title: OperatorMessage { tr("訂單查詢", "Orders") }
     var functionKeys: [Int: OperatorMessage] { [5: tr("重新整理", "Reload"), 8: tr("取消訂單", "Cancel order")] }
+    /// F8 only on a selected order the role may cancel and its status allows cancelling.
+    func offeredKeys(context: AppContext) -> [Int: OperatorMessage] {
+        var keys = functionKeys
+        let cancellable = inTable && selected.map { OrderAction.cancel.applies(to: $0.status) } == true
+        if !cancellable || !OrderAction.cancel.allowed(context) { keys[8] = nil }
+        return keys
+    }
     var help: [KeyHelp] {
         [
-            KeyHelp(keys: "Tab", meaning: tr("篩選欄位與清單之間切換", "move between the filters and the list")),
             KeyHelp(keys: "日期 +/-", meaning: tr("日期加減一天", "move a date by a day")),
             KeyHelp(keys: "↑ ↓ PgUp PgDn", meaning: tr("選取訂單", "select an order")),
             KeyHelp(
                 keys: "文字 text", meaning: tr("在清單中輸入文字即篩選（單號、客戶）", "typing in the list filters it (number, customer)")),
-            KeyHelp(keys: "Enter", meaning: tr("開啟訂單", "open the order")),
-            KeyHelp(keys: "F8", meaning: tr("取消選取的訂單（需原因）", "cancel the selected order (reason required)")),
         ]
     }
 
@@ -66,14 +70,16 @@ struct OrderListScreen: TypingScreen {
         let status = form[Self.statusField].choiceIndex
         let customerText = form[Self.customerField].value.trimmingSpaces.uppercased()
         let filter = OrderFilter(
-            from: try? LocalDate(form[Self.fromField].value), to: try? LocalDate(form[Self.toField].value),
+            from: TypedDate.date(form[Self.fromField].value), to: TypedDate.date(form[Self.toField].value),
             status: status == 0 ? nil : OrderStatus.allCases[status - 1],
             customer: CustomerID.typed(customerText), limit: 500)
         for index in [Self.fromField, Self.toField] {
             let text = form[index].value
-            if !text.isEmpty && (try? LocalDate(text)) == nil {
+            if !text.isEmpty, let problem = TypedDate.problem(text) {
                 context.say(
-                    tr("日期格式應為 YYYY-MM-DD；此日期條件暫不套用", "Dates are YYYY-MM-DD; this one is ignored for now"), .warning)
+                    OperatorMessage(
+                        zh: problem.zh + "（此日期條件暫不套用）", en: problem.en + " (this date is not applied for now)"),
+                    .warning)
             }
         }
         if !customerText.isEmpty && filter.customer == nil {
@@ -108,6 +114,10 @@ struct OrderListScreen: TypingScreen {
                 return .stay
             }
             guard context.may(.cancelOrders) else { return context.denied(.cancelOrders) }
+            guard OrderAction.cancel.applies(to: order.status) else {
+                context.say(OrderAction.cancel.refusal(order.status), .warning)
+                return .stay
+            }
             return cancellation.begin(order.number, context: context)
         default: break
         }
@@ -136,7 +146,7 @@ struct OrderListScreen: TypingScreen {
         switch form.handle(key) {
         case .field(_, .changed): reload(context)
         case .field(let index, .step(let days)):
-            if let date = try? LocalDate(form[index].value) {
+            if let date = TypedDate.date(form[index].value) {
                 form[index].set(date.adding(days: days).iso)
                 reload(context)
             }
@@ -171,6 +181,13 @@ struct OrderListScreen: TypingScreen {
             + context.t(
                 "共 \(orders.count) 筆  第 \(table.position) 筆", "\(orders.count) orders, row \(table.position)")
         grid.put(position, row: area.top + 2, column: area.columns - 1 - DisplayWidth.of(position), style: theme.dim)
+        // What Tab, Enter and Esc do here (F1 lists the shell's general meaning).
+        let hint =
+            inTable
+            ? context.t("Enter 開啟訂單  Tab 回篩選", "Enter open  Tab filters") : context.t("Tab/↓ 進入清單", "Tab/↓ to the list")
+        grid.put(
+            hint, row: area.top + 2, column: 2, style: theme.dim,
+            maxWidth: max(0, area.columns - 4 - DisplayWidth.of(position)))
         if inTable { grid.cursor = nil }
     }
 }

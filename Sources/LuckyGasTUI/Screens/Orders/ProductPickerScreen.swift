@@ -15,8 +15,7 @@ struct ProductPickerScreen: TypingScreen {
     var help: [KeyHelp] {
         [
             KeyHelp(keys: "文字 text", meaning: tr("以代碼或品名篩選", "filter by code or name")),
-            KeyHelp(keys: "↑ ↓ Enter", meaning: tr("選取品項", "pick the product")),
-            KeyHelp(keys: "Esc", meaning: tr("清除篩選；再按一次返回", "clear the filter; again to go back")),
+            KeyHelp(keys: "↑ ↓ PgUp PgDn", meaning: tr("移動選取", "move the selection")),
         ]
     }
 
@@ -55,6 +54,12 @@ struct ProductPickerScreen: TypingScreen {
             .init(context.t("押金", "Deposit"), width: 10, alignRight: true),
         ]
         table.render(
-            into: &grid, top: area.top + 3, left: 1, width: area.columns - 2, height: area.rows - 3, theme: theme)
+            into: &grid, top: area.top + 3, left: 1, width: area.columns - 2, height: area.rows - 4, theme: theme)
+        // What Enter and Esc do here (F1 lists the shell's general meaning).
+        grid.put(
+            context.t(
+                "Enter 帶入選取的品項   Esc 清除篩選，再按一次返回不選",
+                "Enter use the selected product   Esc clear the filter, again to go back"),
+            row: area.top + area.rows - 1, column: 2, style: theme.dim)
     }
 }
