@@ -91,12 +91,12 @@ struct OpeningTests {
     @Test(
         "Why the branch is closed: Sunday or the holiday's name; open days give no reason",
         arguments: [
-            ("2026-11-22", "週日公休 Sunday" as String?), ("2026-11-24", closedHoliday), ("2026-11-18", nil),
+            ("2026-11-22", "週日公休" as String?), ("2026-11-24", closedHoliday), ("2026-11-18", nil),
             ("2026-11-21", nil), ("2026-11-25", nil),
         ])
     func closedReason(date: String, reason: String?) throws {
         let calendar = try branchCalendar()
-        #expect(try calendar.closedReason(on: day(date)) == reason)
+        #expect(try calendar.closedReason(on: day(date))?.zh == reason)
         #expect(try (calendar.openingHours(on: day(date)) == nil) == (reason != nil))
     }
 
@@ -143,14 +143,16 @@ struct DeliveryCase: Sendable, CustomTestStringConvertible {
         self.outcome = outcome
     }
 
-    func expectedError() throws -> CalendarError? {
+    func expectedError(offered: [DeliverySlot]) throws -> CalendarError? {
         let date = try day(self.date)
         switch outcome {
         case .allowed: return nil
         case .inThePast: return .inThePast(date)
         case .beyondAdvanceBooking(let last): return .beyondAdvanceBooking(date, lastAllowed: try day(last))
-        case .closed(let reason): return .closed(date, reason: reason)
-        case .slotNotOffered: return .slotNotOffered(date, slot)
+        case .closed(let reason):
+            let english = reason == "週日公休" ? "closed on Sundays" : reason
+            return .closed(date, reason: OperatorMessage(zh: reason, en: english))
+        case .slotNotOffered: return .slotNotOffered(date, slot, offered: offered)
         case .afterSameDayCutoff: return .afterSameDayCutoff(cutoff: "14:00")
         case .slotAlreadyOver: return .slotAlreadyOver(slot)
         case .urgentOnlyToday: return .urgentOnlyToday
@@ -182,7 +184,7 @@ private let deliveryCases: [DeliveryCase] = [
     DeliveryCase("2026-11-18 09:30", "2026-11-19", .urgent, .urgentOnlyToday),
     DeliveryCase("2026-11-21 11:00", "2026-11-21", .urgent, .allowed),  // Saturday morning
     DeliveryCase("2026-11-21 12:30", "2026-11-21", .urgent, .urgentOutsideHours),  // Saturday after 12
-    DeliveryCase("2026-11-22 10:00", "2026-11-22", .urgent, .closed(reason: "週日公休 Sunday")),
+    DeliveryCase("2026-11-22 10:00", "2026-11-22", .urgent, .closed(reason: "週日公休")),
     DeliveryCase("2026-11-24 10:00", "2026-11-24", .urgent, .closed(reason: closedHoliday)),
     // Past dates and the 30-day booking window.
     DeliveryCase("2026-11-18 09:30", "2026-11-17", .morning, .inThePast),
@@ -191,7 +193,7 @@ private let deliveryCases: [DeliveryCase] = [
     DeliveryCase("2026-11-18 09:30", "2026-12-19", .morning, .beyondAdvanceBooking(lastAllowed: "2026-12-18")),
     DeliveryCase("2026-11-18 09:30", "2027-01-04", .morning, .beyondAdvanceBooking(lastAllowed: "2026-12-18")),
     // Closed days and Saturday slots.
-    DeliveryCase("2026-11-18 09:30", "2026-11-22", .morning, .closed(reason: "週日公休 Sunday")),
+    DeliveryCase("2026-11-18 09:30", "2026-11-22", .morning, .closed(reason: "週日公休")),
     DeliveryCase("2026-11-18 09:30", "2026-11-24", .afternoon, .closed(reason: closedHoliday)),
     DeliveryCase("2026-11-18 09:30", "2026-11-25", .evening, .allowed),  // holiday service day
     DeliveryCase("2026-11-18 09:30", "2026-11-21", .morning, .allowed),
@@ -208,7 +210,7 @@ struct CheckDeliveryTests {
         let calendar = try branchCalendar()
         let now = try moment(request.now)
         let date = try day(request.date)
-        if let expected = try request.expectedError() {
+        if let expected = try request.expectedError(offered: calendar.slots(on: date)) {
             #expect(throws: expected) { try calendar.checkDelivery(date: date, slot: request.slot, at: now) }
         } else {
             #expect(throws: Never.self) { try calendar.checkDelivery(date: date, slot: request.slot, at: now) }
@@ -230,9 +232,16 @@ struct CheckDeliveryTests {
     @Test("Refusals explain themselves in both languages")
     func messages() throws {
         let cutoff = CalendarError.afterSameDayCutoff(cutoff: "14:00").operatorMessage
-        #expect(cutoff.en == "Past today's cutoff 14:00: only URGENT today")
-        let closed = CalendarError.closed(try day("2026-11-22"), reason: "週日公休 Sunday").operatorMessage
-        #expect(closed.zh == "2026-11-22 不營業（週日公休 Sunday）")
+        #expect(cutoff.en == "Past today's cutoff 14:00: today only urgent, or a later day")
+        let closed = CalendarError.closed(
+            try day("2026-11-22"), reason: OperatorMessage(zh: "週日公休", en: "closed on Sundays")
+        ).operatorMessage
+        #expect(closed.zh == "2026-11-22 不營業（週日公休）：請改日期")
+        #expect(closed.en == "The branch is closed on 2026-11-22 (closed on Sundays): choose another date")
+        let saturday = try day("2026-11-21")
+        let evening = CalendarError.slotNotOffered(saturday, .evening, offered: [.morning, .urgent]).operatorMessage
+        #expect(evening.zh == "2026-11-21 沒有晚間時段：當天可選上午")
+        #expect(evening.en == "No evening slot on 2026-11-21: that day has morning")
     }
 }
 

@@ -145,6 +145,8 @@ struct CreditDecisionTests {
     func holdMessage() {
         let message = CreditRefusal.onHold([.manual(reason: "bounced check"), .overdue(days: 31)]).operatorMessage
         #expect(message.en == "Credit hold: Manual hold: bounced check; Invoice 31 days past due")
-        #expect(CreditRefusal.customerNotActive(.closed).operatorMessage.en == "Customer is CLOSED: no orders")
+        #expect(
+            CreditRefusal.customerNotActive(.closed).operatorMessage.en
+                == "The customer is closed: no orders until the customer record is made active again")
     }
 }

@@ -119,8 +119,8 @@ struct OrderLifecycleTests {
     @Test("An illegal transition names the status and the event")
     func message() {
         let error = #expect(throws: IllegalTransition.self) { try OrderStatus.delivered.applying(.cancel) }
-        #expect(error?.operatorMessage.en == "An order that is DELIVERED cannot CANCEL")
-        #expect(error?.operatorMessage.zh == "訂單狀態「已送達」不可執行 CANCEL")
+        #expect(error?.operatorMessage.zh == "訂單狀態「已送達」不能取消：請重新整理查看目前狀態")
+        #expect(error?.operatorMessage.en == "An order that is delivered cannot cancel: reload to see where it is")
     }
 }
 

@@ -178,7 +178,7 @@ struct AdminScreenTests {
     @Test("The sign-in screen warns about demo passwords in a real branch, not in the demo")
     func demoPasswordWarning() throws {
         let driver = try ShellDriver()
-        #expect(driver.lines[22].contains("示範帳號仍用示範密碼"))
+        #expect(driver.lines[22].contains("5 個示範帳號仍用示範密碼"))
         try driver.branch.database.setParameter("branch.demo", value: "1", by: driver.branch.admin)
         driver.signIn()
         driver.press(.escape, .character("y"))

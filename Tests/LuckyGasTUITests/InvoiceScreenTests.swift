@@ -232,7 +232,7 @@ struct InvoiceScreenTests {
         #expect(driver.shows(placed.number.rawValue))
         driver.press(.function(6))
         driver.type("y")
-        #expect(driver.shows("已送達，發票 AB-12345600"))
+        #expect(driver.shows("已送達，發票 AB12345600"))
         #expect(try driver.branch.database.order(placed.number)?.status == .delivered)
     }
 }

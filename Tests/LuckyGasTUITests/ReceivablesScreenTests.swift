@@ -244,7 +244,9 @@ struct ReceivablesScreenTests {
             branch, branch.chen, report: DeliveryReport(collected: 1785, method: "CASH", driver: "DRV001"))
         driver.signIn("accountant")
         try Self.open("司機繳款", on: driver)
-        #expect(driver.lines.contains { $0.contains("DRV001") && $0.contains("1,785") && $0.contains("未點收") })
+        #expect(
+            driver.lines.contains { $0.contains("DRV001 李志明") && $0.contains("1,785") && $0.contains("未點收") },
+            "\(driver.text)")
         driver.press(.function(2))
         #expect(driver.shows("點收 DRV001"))
         driver.type("1700")
@@ -303,7 +305,7 @@ struct ReceivablesScreenTests {
         #expect(driver.lines.contains { $0.contains("點收現金") && !$0.contains("1785") && !$0.contains("1,785") })
         driver.type("1785")
         driver.press(.enter, .enter, .enter)
-        #expect(driver.shows("待另一位主管核准"))
+        #expect(driver.shows("待另一位主管核准"), "\(driver.text)")
         #expect(
             try branch.database.settlement(collector: "DRV001", day: Fixtures.weekdayMorning.date).status == .submitted)
         #expect(!driver.lines[23].contains("核准") && !driver.lines[23].contains("點收"))

@@ -290,8 +290,10 @@ keys Enter
 check "edit box says the kind" "整數 ≥ 0"
 keys C-u; text 6; keys Enter; text 颱風季延長取消期限; keys Enter
 check "parameter saved" "已儲存 order.cancellation_window_hours = 6"
+keys Escape   # clears the filter
+wait_gone "篩選："
 keys Escape
-wait_gone "參數設定"
+check "menu after settings" "│ 主選單"
 keys Escape
 check "sign out asked" "登出？"
 text y

@@ -184,34 +184,13 @@ struct EInvoiceCommand: ParsableCommand {
 /// The Turnkey client's folders: one XML per message into `UpCast/.../<MSG>/SRC`, results from
 /// SummaryResult files and from the `ERR` folders Turnkey moves refused files into.
 enum TurnkeyFolders {
-    /// Writes every pending message (temp file, then rename, so Turnkey never reads half a file)
-    /// and marks it exported. Running it again writes nothing new.
+    /// Writes every pending message (`AppDatabase.exportTurnkey`, shared with the upload board).
     static func export(_ database: AppDatabase, root: String, by session: UserSession) throws -> Int {
-        try session.require(.invoices)
-        let messages = try database.pendingMessages()
-        let mode = ExportFile.mode(beside: database)
-        var written: [(id: Int64, fileName: String)] = []
-        var folders: Set<String> = []
-        for message in messages {
-            guard let type = MIGMessageType(rawValue: message.type) else { continue }
-            let folder = root + "/" + type.turnkeyFolder
-            let name = "\(message.type)_\(message.reference)_\(message.id).xml"
-            do {
-                if !folders.contains(folder) {
-                    try FileManager.default.createDirectory(
-                        atPath: folder, withIntermediateDirectories: true,
-                        attributes: [.posixPermissions: mode == 0o640 ? 0o750 : 0o700])
-                    folders.insert(folder)
-                }
-                try ExportFile.write(Data(message.xml.utf8), to: folder + "/" + name, mode: mode)
-            } catch {
-                if !written.isEmpty { try database.markExported(written, by: session) }
-                throw error as? CLIError ?? CLIError.fileError(path: folder, detail: error.localizedDescription)
-            }
-            written.append((message.id, name))
+        do { return try database.exportTurnkey(root: root, by: session) } catch StoreError.fileNotWritten(
+            let path, let detail)
+        {
+            throw CLIError.fileError(path: path, detail: detail)
         }
-        try database.markExported(written, by: session)
-        return written.count
     }
 
     /// Results found under `root`: every SummaryResult XML, and our files in an `ERR` folder.

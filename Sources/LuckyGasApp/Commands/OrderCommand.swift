@@ -26,7 +26,7 @@ struct OrderArguments: ParsableArguments {
             date = try parsed { try LocalDate(text) }
         } else {
             guard let first = try database.calendar().firstAllowedDate(for: slot, at: database.clock.now()) else {
-                throw StoreError.calendar(.slotNotOffered(database.clock.now().date, slot))
+                throw StoreError.calendar(.slotNotOffered(database.clock.now().date, slot, offered: []))
             }
             date = first
         }

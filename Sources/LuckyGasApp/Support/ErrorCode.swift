@@ -102,6 +102,7 @@ enum ErrorCode {
         case .ownRole: "OWN_ROLE"
         case .userExists: "USER_EXISTS"
         case .passwordChangeRequired: "PASSWORD_CHANGE_REQUIRED"
+        case .fileNotWritten: "FILE_ERROR"
         case .passwordUnchanged: "PASSWORD_UNCHANGED"
         }
     }

@@ -25,9 +25,11 @@ public struct BusinessCalendar: Sendable {
     }
 
     /// Why the branch is closed on `date`, or nil when open.
-    public func closedReason(on date: LocalDate) -> String? {
-        if let holiday = holidays[date], !holiday.delivers { return holiday.name }
-        return date.weekday == .sunday ? "週日公休 Sunday" : nil
+    public func closedReason(on date: LocalDate) -> OperatorMessage? {
+        if let holiday = holidays[date], !holiday.delivers {
+            return OperatorMessage(zh: holiday.name, en: holiday.name)
+        }
+        return date.weekday == .sunday ? OperatorMessage(zh: "週日公休", en: "closed on Sundays") : nil
     }
 
     /// Whether `date` is a holiday on which the branch delivers (HOLIDAY fee factor).
@@ -58,7 +60,7 @@ public struct BusinessCalendar: Sendable {
             guard let hours = openingHours(on: date), hours.contains(now.minuteOfDay) else { throw .urgentOutsideHours }
             return
         }
-        guard slots(on: date).contains(slot) else { throw .slotNotOffered(date, slot) }
+        guard slots(on: date).contains(slot) else { throw .slotNotOffered(date, slot, offered: slots(on: date)) }
         if date == today {
             if now.minuteOfDay >= rules.sameDayCutoff {
                 throw .afterSameDayCutoff(cutoff: Self.clock(rules.sameDayCutoff))

@@ -46,6 +46,16 @@ public enum DeliverySlot: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
+    /// The slot's English name in a sentence (`evening`).
+    public var english: String {
+        switch self {
+        case .morning: "morning"
+        case .afternoon: "afternoon"
+        case .evening: "evening"
+        case .urgent: "urgent"
+        }
+    }
+
     /// Parses `morning`, `MORNING` or the old code `01`.
     public init(parsing text: String) throws(ValidationError) {
         let value = text.trimmingSpaces.uppercased()

@@ -17,7 +17,9 @@ public enum CreditRefusal: Sendable, Hashable {
     public var operatorMessage: OperatorMessage {
         switch self {
         case .customerNotActive(let status):
-            OperatorMessage(zh: "客戶狀態為 \(status.rawValue)，不可下單", en: "Customer is \(status.rawValue): no orders")
+            OperatorMessage(
+                zh: "客戶狀態為「\(status.label.zh)」，不可下單：請先在客戶資料恢復為正常",
+                en: "The customer is \(status.label.en): no orders until the customer record is made active again")
         case .onHold(let holds):
             OperatorMessage(
                 zh: "信用凍結：" + holds.map(\.summary.zh).joined(separator: "；"),

@@ -19,6 +19,15 @@ public enum CustomerStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case active = "ACTIVE"
     case suspended = "SUSPENDED"
     case closed = "CLOSED"
+
+    /// The state in both languages (正常 active, 停用 suspended, 結清 closed).
+    public var label: OperatorMessage {
+        switch self {
+        case .active: OperatorMessage(zh: "正常", en: "active")
+        case .suspended: OperatorMessage(zh: "停用", en: "suspended")
+        case .closed: OperatorMessage(zh: "結清", en: "closed")
+        }
+    }
 }
 
 /// Delivery zone; drives the delivery fee.

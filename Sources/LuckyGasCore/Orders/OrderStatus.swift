@@ -42,6 +42,19 @@ public enum OrderEvent: String, Sendable, Hashable, Codable, CaseIterable {
     case reschedule = "RESCHEDULE"
     /// Cancelled (with a reason).
     case cancel = "CANCEL"
+
+    /// The action's name in both languages (never the code word).
+    public var label: OperatorMessage {
+        switch self {
+        case .assign: OperatorMessage(zh: "派車", en: "assign")
+        case .unassign: OperatorMessage(zh: "取消派車", en: "unassign")
+        case .depart: OperatorMessage(zh: "出車", en: "depart")
+        case .deliver: OperatorMessage(zh: "送達開票", en: "deliver")
+        case .fail: OperatorMessage(zh: "登錄配送失敗", en: "record a failed delivery")
+        case .reschedule: OperatorMessage(zh: "改期", en: "reschedule")
+        case .cancel: OperatorMessage(zh: "取消", en: "cancel")
+        }
+    }
 }
 
 /// An event the current status does not allow.
@@ -52,9 +65,10 @@ public struct IllegalTransition: OperatorFacingError, Equatable {
     public var event: OrderEvent
 
     public var operatorMessage: OperatorMessage {
-        OperatorMessage(
-            zh: "訂單狀態「\(from.chinese)」不可執行 \(event.rawValue)",
-            en: "An order that is \(from.rawValue) cannot \(event.rawValue)")
+        let state = String(from.rawValue.lowercased().map { $0 == "_" ? " " : $0 })
+        return OperatorMessage(
+            zh: "訂單狀態「\(from.chinese)」不能\(event.label.zh)：請重新整理查看目前狀態",
+            en: "An order that is \(state) cannot \(event.label.en): reload to see where it is")
     }
 }
 

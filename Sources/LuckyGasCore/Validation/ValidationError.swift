@@ -89,7 +89,8 @@ public enum ValidationError: OperatorFacingError, Equatable {
                 zh: "捐贈碼錯誤：\(value)（3 至 7 位數字）",
                 en: "Invalid donation code: \(value) (3 to 7 digits)")
         case .date(let value):
-            OperatorMessage(zh: "日期錯誤：\(value)（格式 YYYY-MM-DD）", en: "Invalid date: \(value) (YYYY-MM-DD)")
+            LocalDate.problem(with: value)
+                ?? OperatorMessage(zh: "日期錯誤：\(value)（格式 YYYY-MM-DD）", en: "Invalid date: \(value) (YYYY-MM-DD)")
         case .postalCode(let value):
             OperatorMessage(
                 zh: "郵遞區號錯誤：\(value)（3、5 或 6 位數字）",

@@ -53,7 +53,8 @@ extension AppDatabase {
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    name, displayName, role.rawValue, hash, intent.now.iso, mustChangePassword, demo && password == name,
+                    name, displayName, role.rawValue, hash, intent.now.iso, mustChangePassword,
+                    demo && password == name,
                 ])
             try intent.audit(
                 "user.create", "user", name, after: ["name": name, "displayName": displayName, "role": role.rawValue])

@@ -189,6 +189,15 @@ extension AppDatabase {
         }
     }
 
+    /// Every driver's name by id (the settlement screen shows collectors by name).
+    public func driverNames() throws -> [String: String] {
+        try read { db in
+            var names: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, name FROM driver") { names[row["id"]] = row["name"] }
+            return names
+        }
+    }
+
     /// Adds or replaces a driver (admin).
     public func saveDriver(_ driver: Driver, by session: UserSession) throws {
         try session.require(.administer)

@@ -49,6 +49,7 @@ public enum StoreError: OperatorFacingError {
     case ownRole(String)
     case userExists(String)
     case passwordChangeRequired(String)
+    case fileNotWritten(path: String, detail: String)
     case passwordUnchanged
 
     public var operatorMessage: OperatorMessage {
@@ -172,6 +173,10 @@ public enum StoreError: OperatorFacingError {
                 en:
                     "The password of \(name) was set by an administrator: change it first (the sign-in screen asks, or luckygas user passwd \(name))"
             )
+        case .fileNotWritten(let path, let detail):
+            OperatorMessage(
+                zh: "無法寫入 \(path)（\(detail)）；請確認目錄存在且可寫入",
+                en: "Cannot write \(path) (\(detail)): check the folder exists and is writable")
         case .passwordUnchanged:
             OperatorMessage(
                 zh: "新密碼不可與目前的密碼相同，請輸入另一個密碼", en: "The new password must differ from the current one: type another")

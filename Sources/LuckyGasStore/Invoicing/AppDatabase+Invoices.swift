@@ -35,6 +35,18 @@ extension AppDatabase {
     public func companySettings() throws -> CompanySettings { try read { try InvoiceStore.company($0) } }
 
     /// One invoice with its lines, allowances, messages and proof texts.
+    /// The invoice issued for a delivered order, if any.
+    public func invoice(forOrder order: OrderNumber) throws -> InvoiceNumber? {
+        try read { db in
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT number FROM invoice WHERE order_number = ? ORDER BY issued_at DESC LIMIT 1",
+                    arguments: [order.rawValue])
+            else { return nil }
+            return try Stored.parsed(row, "number", table: "invoice", id: order.rawValue) { try InvoiceNumber($0) }
+        }
+    }
+
     public func invoice(_ number: InvoiceNumber) throws -> InvoiceRecord? {
         let today = clock.now().date
         return try read { db in

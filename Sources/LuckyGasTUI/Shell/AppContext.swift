@@ -93,7 +93,9 @@ final class AppContext {
         say(
             tr(
                 "您的角色（\(role?.chinese ?? "-")）沒有權限\(permission.label.zh)",
-                "Your role (\(role?.rawValue ?? "-")) is not allowed to \(permission.label.en)"), .error)
+                "Your role (\(role.map { Labels.english($0.rawValue) } ?? "-")) is not allowed to \(permission.label.en)"
+            ),
+            .error)
         return .stay
     }
 }

@@ -183,17 +183,18 @@ public final class Shell {
         return grid
     }
 
-    /// User, branch, time and sync queue; a long message pushes out the branch, then the user.
+    /// User, branch, time and sync queue; a long message pushes out the branch, then the user,
+    /// then the time, so the message itself is never cut while the facts can give way.
     private func facts(room: Int) -> String {
         let now = context.environment.clock.now()
         let user = context.user.map { "\($0.displayName)(\($0.name))" }
         let branch = context.branch.isEmpty ? nil : context.branch
-        let tail = [now.short, context.t("待同步 \(context.pendingSync)", "Sync queue \(context.pendingSync)")]
-        for parts in [[user, branch], [user, nil], [nil, nil]] {
-            let text = (parts.compactMap { $0 } + tail).joined(separator: " │ ") + " "
+        let sync = context.t("待同步 \(context.pendingSync)", "Sync queue \(context.pendingSync)")
+        for parts in [[user, branch, now.short], [user, nil, now.short], [nil, nil, now.short], [nil, nil, nil]] {
+            let text = (parts.compactMap { $0 } + [sync]).joined(separator: " │ ") + " "
             if DisplayWidth.of(text) <= room { return text }
         }
-        return tail.joined(separator: " │ ") + " "
+        return sync + " "
     }
 
     private func renderHelp(into grid: inout Grid) {
@@ -202,9 +203,11 @@ public final class Shell {
         // Each key once: a screen's note on an F-key gives way to the F-key's own line, and a
         // note on a key not offered here is not shown at all.
         let notes = top.help.filter { !Self.namesFunctionKey($0.keys) }
-        let entries =
-            notes
-            + [
+        // ... and a key the screen explains is not explained again in general terms.
+        let explained = Set(
+            notes.flatMap { $0.keys.split(whereSeparator: { $0 == " " || $0 == "/" }).map(String.init) })
+        let common =
+            [
                 KeyHelp(keys: "F1 / ?", meaning: tr("本說明", "this help")),
                 KeyHelp(keys: "Tab / Shift-Tab", meaning: tr("下一欄 / 上一欄", "next / previous field")),
                 KeyHelp(keys: "Enter", meaning: tr("確認、下一欄", "confirm, next field")),
@@ -213,7 +216,10 @@ public final class Shell {
                 KeyHelp(keys: "F9", meaning: tr("切換語言", "switch language")),
                 KeyHelp(keys: "F10", meaning: tr("離開程式", "leave the program")),
                 KeyHelp(keys: "Ctrl-L", meaning: tr("重繪畫面", "redraw the screen")),
-            ]
+            ].filter { entry in
+                !entry.keys.components(separatedBy: " / ").contains { explained.contains($0) }
+            }
+        let entries = notes + common
         for (number, label) in offered.sorted(by: { $0.key < $1.key }) {
             lines.append(DisplayWidth.fit("F\(number)", width: 16) + context.text(label))
         }

@@ -92,6 +92,13 @@ public struct Dialog: Sendable, Equatable {
             case .message(.success): theme.success
             default: theme.dialog
             }
+        // A blank margin around the box: the screen's text behind never touches its edge, so no
+        // cut word or half of a wide character shows beside it.
+        let marginLeft = max(0, left - 1)
+        let marginTop = max(0, top - 1)
+        grid.fill(
+            row: marginTop, column: marginLeft, width: min(grid.columns - marginLeft, width + 2),
+            height: min(grid.rows - marginTop, height + 2), style: theme.text)
         grid.fill(row: top, column: left, width: width, height: height, style: theme.dialog)
         var titleStyle = theme.dialog
         titleStyle.bold = true

@@ -66,7 +66,8 @@ public struct TextField: Sendable, Equatable {
         // one column left for the cursor itself.
         while scroll < cursor, columns(from: scroll, to: cursor) > width - 1 { scroll += 1 }
         grid.fill(row: row, column: column, width: width, style: style)
-        grid.put(String(characters[scroll...]), row: row, column: column, style: style, maxWidth: width, ellipsis: false)
+        grid.put(
+            String(characters[scroll...]), row: row, column: column, style: style, maxWidth: width, ellipsis: false)
         if focused { grid.cursor = (row, column + columns(from: scroll, to: cursor)) }
     }
 

@@ -128,20 +128,22 @@ struct SettingsScreen: Screen {
 
     mutating func render(into grid: inout Grid, area: Area, context: AppContext) {
         let theme = context.theme
-        grid.put(
-            context.t(
-                "分店參數 \(parameters.count) 項；修改需原因，新舊值記入稽核",
-                "\(parameters.count) branch parameters; each change needs a reason and is audited"),
-            row: area.top + 1, column: 2, style: theme.text)
+        if table.filter.text.isEmpty {
+            grid.put(
+                context.t(
+                    "分店參數 \(parameters.count) 項；修改需原因，新舊值記入稽核",
+                    "\(parameters.count) branch parameters; each change needs a reason and is audited"),
+                row: area.top + 1, column: 2, style: theme.text)
+        } else {
+            grid.put(
+                context.t("篩選：", "Filter: ") + table.filter.text + "  \(table.position)"
+                    + context.t("（Esc 清除）", " (Esc clears)"), row: area.top + 1, column: 2, style: theme.dim)
+        }
         table.columns = [
             .init(context.t("參數", "Parameter"), width: 30, identifier: true), .init(context.t("值", "Value"), width: 18),
             .init(context.t("種類", "Kind"), width: 9), .init(context.t("說明", "Description"), width: 0),
         ]
         table.setRows(rows(context))
-        if !table.filter.text.isEmpty {
-            let filter = context.t("篩選：", "Filter: ") + table.filter.text + "  \(table.position)"
-            grid.put(filter, row: area.top + 1, column: area.columns - 2 - DisplayWidth.of(filter), style: theme.dim)
-        }
         table.render(
             into: &grid, top: area.top + 2, left: 1, width: area.columns - 2, height: area.rows - 3, theme: theme)
     }

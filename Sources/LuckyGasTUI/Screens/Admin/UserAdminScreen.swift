@@ -301,9 +301,15 @@ struct UserAdminScreen: Screen {
     mutating func render(into grid: inout Grid, area: Area, context: AppContext) {
         let theme = context.theme
         let active = users.filter(\.active).count
-        grid.put(
-            context.t("使用者 \(users.count) 位（啟用 \(active)）", "\(users.count) users (\(active) active)"),
-            row: area.top + 1, column: 2, style: theme.text)
+        if table.filter.text.isEmpty {
+            grid.put(
+                context.t("使用者 \(users.count) 位（啟用 \(active)）", "\(users.count) users (\(active) active)"),
+                row: area.top + 1, column: 2, style: theme.text)
+        } else {
+            grid.put(
+                context.t("篩選：", "Filter: ") + table.filter.text + "  \(table.position)"
+                    + context.t("（Esc 清除）", " (Esc clears)"), row: area.top + 1, column: 2, style: theme.dim)
+        }
         table.columns = [
             .init(context.t("帳號", "User"), width: 10, identifier: true), .init(context.t("姓名", "Name"), width: 0),
             .init(context.t("角色", "Role"), width: 10), .init(context.t("狀態", "State"), width: 8),
@@ -315,10 +321,6 @@ struct UserAdminScreen: Screen {
         if let added, let row = users.firstIndex(where: { $0.name == added }) {
             table.select(row: row)
             self.added = nil
-        }
-        if !table.filter.text.isEmpty {
-            let filter = context.t("篩選：", "Filter: ") + table.filter.text + "  \(table.position)"
-            grid.put(filter, row: area.top + 1, column: area.columns - 2 - DisplayWidth.of(filter), style: theme.dim)
         }
         table.render(
             into: &grid, top: area.top + 2, left: 1, width: area.columns - 2, height: area.rows - 3, theme: theme)

@@ -171,11 +171,7 @@ struct CreditCheckScreen: TypingScreen {
                 zh: "超過信用額度 \(over)（試算 \(asked)，可用 \(report.available)）",
                 en: "Over the credit limit by \(over) (asked \(asked), available \(report.available))")
         }
-        if report.status != .active {
-            let status = Labels.customerStatus(report.status)
-            return OperatorMessage(
-                zh: "客戶狀態為\(status.zh)，不可下單", en: "The customer is \(status.en.lowercased()): no orders")
-        }
+        if report.status != .active { return CreditRefusal.customerNotActive(report.status).operatorMessage }
         return report.refusal ?? tr("不可核准", "Would be refused")
     }
 }

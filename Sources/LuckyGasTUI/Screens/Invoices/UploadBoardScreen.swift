@@ -128,7 +128,7 @@ struct UploadBoardScreen: Screen {
         case (Self.exportTag, .confirmed):
             guard let user = context.user else { return .stay }
             do {
-                let written = try TurnkeyExport.export(context.database, root: folder, by: user)
+                let written = try context.database.exportTurnkey(root: folder, by: user)
                 context.say(
                     OperatorMessage(
                         zh: "已匯出 \(written) 個檔案至 \(folder)", en: "Wrote \(written) files into \(folder)"),

@@ -35,18 +35,12 @@ struct OrderDetailScreen: Screen {
     mutating func refresh(context: AppContext) {
         do {
             order = try context.database.order(number)
-            invoice = try order.flatMap { $0.status == .delivered ? try Self.invoice(of: $0, context) : nil }
+            invoice = try order.flatMap {
+                $0.status == .delivered ? try context.database.invoice(forOrder: $0.number) : nil
+            }
         } catch {
             context.fail(error)
         }
-    }
-
-    /// The invoice issued for a delivered order (the newest of the customer's that names it).
-    private static func invoice(of order: OrderRecord, _ context: AppContext) throws -> InvoiceNumber? {
-        for summary in try context.database.invoices(InvoiceFilter(customer: order.customer, limit: 200)) {
-            if try context.database.invoice(summary.number)?.order == order.number { return summary.number }
-        }
-        return nil
     }
 
     /// Whether F6/F8 may go ahead; if not, the status line says why (the role, or the status).
@@ -87,8 +81,8 @@ struct OrderDetailScreen: Screen {
                 let receipt = try context.database.deliverOrder(number, by: user)
                 context.say(
                     OperatorMessage(
-                        zh: "已送達，發票 \(receipt.invoice.printed) 金額 \(receipt.total.grouped)",
-                        en: "Delivered; invoice \(receipt.invoice.printed) total \(receipt.total.grouped)"), .success)
+                        zh: "已送達，發票 \(receipt.invoice.rawValue) 金額 \(receipt.total.grouped)",
+                        en: "Delivered; invoice \(receipt.invoice.rawValue) total \(receipt.total.grouped)"), .success)
                 refresh(context: context)
             } catch {
                 context.say(OrderAction.deliver.message(for: error), .error)
@@ -132,7 +126,7 @@ struct OrderDetailScreen: Screen {
             line(context.t("取消期限", "Cancel by"), order.cancellationDeadline.short)
         }
         if order.status == .delivered {
-            line(context.t("發票", "Invoice"), invoice?.printed ?? context.t("（查無發票）", "(no invoice found)"))
+            line(context.t("發票", "Invoice"), invoice?.rawValue ?? context.t("（查無發票）", "(no invoice found)"))
         }
         row += 1
         // Numbers right-aligned, each under a header that ends where its values end.

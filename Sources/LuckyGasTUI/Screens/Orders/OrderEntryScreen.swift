@@ -33,8 +33,6 @@ struct OrderEntryScreen: TypingScreen {
     private var dirty = false
     private var loaded = false
     private var pickingLine: Int?
-    /// Whether a box this screen asked for is up.
-    private var dialogOpen = false
     private var refusal: CreditRefusal?
     private let initialCustomer: CustomerID?
 
@@ -146,17 +144,6 @@ struct OrderEntryScreen: TypingScreen {
     }
 
     mutating func handle(_ key: Key, context: AppContext) -> Navigation {
-        noting(handleKey(key, context))
-    }
-
-    /// Remembers whether this screen's box is up: the screen behind it is then left blank, so no
-    /// half-covered text sticks out beside the box.
-    private mutating func noting(_ navigation: Navigation) -> Navigation {
-        if case .dialog = navigation { dialogOpen = true } else { dialogOpen = false }
-        return navigation
-    }
-
-    private mutating func handleKey(_ key: Key, _ context: AppContext) -> Navigation {
         let focus = form.focus
         switch key {
         case .escape:
@@ -426,11 +413,7 @@ struct OrderEntryScreen: TypingScreen {
                 zh: "信用凍結：" + credit.holds.map(\.zh).joined(separator: "；"),
                 en: "Credit hold: " + credit.holds.map(\.en).joined(separator: "; "))
         }
-        if credit.status != .active {
-            let status = Labels.customerStatus(credit.status)
-            return OperatorMessage(
-                zh: "客戶狀態為\(status.zh)，不可下單", en: "The customer is \(status.en.lowercased()): no orders")
-        }
+        if credit.status != .active { return CreditRefusal.customerNotActive(credit.status).operatorMessage }
         let over = (try? total.subtracting(credit.available, field: "超過 over")) ?? total
         return OperatorMessage(
             zh: "超過信用額度 \(over)（訂單 \(total)，可用 \(credit.available)）",
@@ -438,8 +421,7 @@ struct OrderEntryScreen: TypingScreen {
     }
 
     mutating func dialogFinished(tag: String, outcome: Dialog.Outcome, context: AppContext) -> Navigation {
-        dialogOpen = false
-        return noting(finishDialog(tag: tag, outcome: outcome, context))
+        finishDialog(tag: tag, outcome: outcome, context)
     }
 
     private mutating func finishDialog(tag: String, outcome: Dialog.Outcome, _ context: AppContext) -> Navigation {
@@ -546,7 +528,6 @@ struct OrderEntryScreen: TypingScreen {
     mutating func render(into grid: inout Grid, area: Area, context: AppContext) {
         let theme = context.theme
         relabel(context)
-        guard !dialogOpen else { return }
         grid.put(context.t("品項", "Item"), row: area.top + 6, column: 2, style: theme.heading)
         grid.put(context.t("數量", "Qty"), row: area.top + 6, column: 1 + Self.quantityColumn, style: theme.heading)
         form.render(into: &grid, top: area.top + 1, left: 1, theme: theme)

@@ -17,8 +17,7 @@ struct SettlementScreen: Screen {
     private var table = TableView(columns: [])
     private var loaded = false
     private var counting: SettlementRecord?
-    /// Collectors' names: counter users' display names (drivers are shown by id until the store
-    /// offers their names).
+    /// Collectors' names: drivers' names and counter users' display names.
     private var names: [String: String] = [:]
 
     var title: OperatorMessage { tr("司機繳款", "Driver settlement") }
@@ -129,6 +128,7 @@ struct SettlementScreen: Screen {
         do {
             names = Dictionary(
                 try context.database.users().map { ($0.name, $0.displayName) }, uniquingKeysWith: { first, _ in first })
+            names.merge(try context.database.driverNames()) { _, driver in driver }
             records = try context.database.settlements(on: date)
         } catch {
             records = []
@@ -319,11 +319,11 @@ struct SettlementScreen: Screen {
         grid.put(count, row: area.top + 1, column: area.columns - 1 - DisplayWidth.of(count), style: theme.dim)
         table.columns = [
             .init(context.t("收款人", "Collector"), width: 0), .init(context.t("筆數", "Dlv"), width: 4, alignRight: true),
-            .init(context.t("應收現金", "Exp cash"), width: 10, alignRight: true),
-            .init(context.t("應收支票", "Exp chk"), width: 10, alignRight: true),
-            .init(context.t("點收現金", "Cash"), width: 10, alignRight: true),
-            .init(context.t("點收支票", "Checks"), width: 10, alignRight: true),
-            .init(context.t("差額", "Var."), width: 8, alignRight: true), .init(context.t("狀態", "Status"), width: 9),
+            .init(context.t("應收現金", "Exp cash"), width: 9, alignRight: true),
+            .init(context.t("應收支票", "Exp chk"), width: 9, alignRight: true),
+            .init(context.t("點收現金", "Cash"), width: 9, alignRight: true),
+            .init(context.t("點收支票", "Checks"), width: 9, alignRight: true),
+            .init(context.t("差額", "Var."), width: 7, alignRight: true), .init(context.t("狀態", "Status"), width: 9),
         ]
         table.setRows(rows(context))
         let tableHeight = max(3, area.rows - 7)

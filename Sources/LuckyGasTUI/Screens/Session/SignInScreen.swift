@@ -67,13 +67,11 @@ struct SignInScreen: TypingScreen {
     mutating func render(into grid: inout Grid, area: Area, context: AppContext) {
         let theme = context.theme
         if context.status.message.isEmpty, !context.demoPasswordUsers.isEmpty {
-            let names = context.demoPasswordUsers.joined(separator: ", ")
+            let count = context.demoPasswordUsers.count
             context.say(
                 OperatorMessage(
-                    zh: "⚠ 示範帳號仍用示範密碼：\(names)；請管理員重設密碼或停用",
-                    en:
-                        "⚠ Demo users still have their demo passwords: \(names); an administrator should reset or disable them"
-                ),
+                    zh: "⚠ \(count) 個示範帳號仍用示範密碼：請管理員重設或停用",
+                    en: "⚠ \(count) demo users keep demo passwords: reset or disable them"),
                 .warning)
         }
         let left = area.left + max(2, (area.columns - 50) / 2)
