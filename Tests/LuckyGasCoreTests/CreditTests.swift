@@ -14,7 +14,7 @@ struct CreditCase: Sendable, CustomTestStringConvertible {
     var openAR: Money = 0
     var reserved: Money = 0
     var overdueDays: Int?
-    var manualHolds: [String] = []
+    var placedHolds: [CreditHold] = []
     var amount: Money
     var expected: CreditDecision
     var testDescription: String { name }
@@ -22,7 +22,7 @@ struct CreditCase: Sendable, CustomTestStringConvertible {
     var position: CreditPosition {
         CreditPosition(
             terms: terms, status: status, limit: limit, openAR: openAR, reserved: reserved,
-            oldestDaysPastDue: overdueDays, manualHolds: manualHolds)
+            oldestDaysPastDue: overdueDays, placedHolds: placedHolds)
     }
 }
 
@@ -35,7 +35,7 @@ private let creditCases: [CreditCase] = [
         expected: .approved(reserve: .zero)),
     CreditCase(
         name: "COD ignores a manual hold: holds stop credit orders", terms: .cod, limit: 0,
-        manualHolds: ["支票跳票 bounced check"], amount: 1_785, expected: .approved(reserve: .zero)),
+        placedHolds: [.manual(reason: "支票跳票 bounced check")], amount: 1_785, expected: .approved(reserve: .zero)),
     CreditCase(
         name: "NET30 at exactly the available amount (10,000 - 3,000 - 2,000)", openAR: 3_000, reserved: 2_000,
         amount: 5_000, expected: .approved(reserve: 5_000)),
@@ -55,7 +55,8 @@ private let creditCases: [CreditCase] = [
         name: "reservations can make the available amount negative", limit: 1_000, openAR: 800, reserved: 500,
         amount: 1, expected: .refused(.insufficient(amount: 1, available: -300))),
     CreditCase(
-        name: "a manual hold refuses even a small order", manualHolds: ["支票跳票 bounced check"], amount: 100,
+        name: "a manual hold refuses even a small order", placedHolds: [.manual(reason: "支票跳票 bounced check")],
+        amount: 100,
         expected: .refused(.onHold([.manual(reason: "支票跳票 bounced check")]))),
     CreditCase(
         name: "31 days past due holds", overdueDays: 31, amount: 100,
@@ -67,7 +68,7 @@ private let creditCases: [CreditCase] = [
         expected: .refused(.onHold([.overLimit(openAR: 10_001, limit: 10_000)]))),
     CreditCase(
         name: "all holds are listed: manual, overdue, over limit", openAR: 12_000, overdueDays: 45,
-        manualHolds: ["催收中 in collection"], amount: 100,
+        placedHolds: [.manual(reason: "催收中 in collection")], amount: 100,
         expected: .refused(
             .onHold([
                 .manual(reason: "催收中 in collection"), .overdue(days: 45), .overLimit(openAR: 12_000, limit: 10_000),

@@ -128,7 +128,10 @@ struct ReceivablesStoreTests {
         let bounced = try branch.database.reversePayment(check.number, reason: "存款不足退票", by: branch.accountant)
         #expect(bounced.status == .reversed && bounced.checkStatus == .bounced)
         #expect(try branch.database.invoice(second.invoice)?.open == 1722)
-        #expect(try branch.database.creditCheck(branch.wang).holds.contains { $0.kind == .bouncedCheck })
+        let hold = try #require(try branch.database.creditCheck(branch.wang).holds.first { $0.kind == .bouncedCheck })
+        #expect(hold.zh == "支票退票 \(check.number.rawValue)：存款不足退票")
+        #expect(hold.en == "Bounced check \(check.number.rawValue): 存款不足退票", "said in English, the reason as typed")
+        #expect(try branch.database.creditHolds().contains { $0.kind == .bouncedCheck && $0.reason.en == hold.en })
         expectRefusal(.paymentReversed(check.number)) {
             try branch.database.allocatePayment(check.number, .automatic, by: branch.accountant)
         }

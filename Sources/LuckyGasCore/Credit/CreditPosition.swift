@@ -2,15 +2,46 @@
 public enum CreditHold: Sendable, Hashable {
     /// Put on hold by a person, with the reason given.
     case manual(reason: String)
+    /// Put on hold because check `payment` bounced, with the accountant's reason.
+    case bouncedCheck(payment: String, reason: String)
     /// An open item is more than the threshold past due.
     case overdue(days: Int)
     /// Open receivables exceed the limit.
     case overLimit(openAR: Money, limit: Money)
 
+    /// The stored reason of a bounced-check hold (`支票退票 RCP-…：reason`).
+    public static func bouncedCheckReason(payment: String, reason: String) -> String {
+        "\(bouncedPrefix)\(payment)：\(reason)"
+    }
+
+    private static let bouncedPrefix = "支票退票 "
+
+    /// A placed hold from its stored kind and reason: a bounced check's is read back as such
+    /// (said in each language), a manual one keeps the reason as typed.
+    public static func placed(bounced: Bool, reason: String) -> CreditHold {
+        guard bounced, reason.hasPrefix(bouncedPrefix), let colon = reason.firstIndex(of: "：") else {
+            return .manual(reason: reason)
+        }
+        let payment = String(reason[reason.index(reason.startIndex, offsetBy: bouncedPrefix.count)..<colon])
+        return .bouncedCheck(payment: payment, reason: String(reason[reason.index(after: colon)...]))
+    }
+
+    /// The hold's kind.
+    public var kind: CreditHoldKind {
+        switch self {
+        case .manual: .manual
+        case .bouncedCheck: .bouncedCheck
+        case .overdue: .overdue
+        case .overLimit: .overLimit
+        }
+    }
+
     /// One line for screens and the CLI.
     public var summary: OperatorMessage {
         switch self {
         case .manual(let reason): OperatorMessage(zh: "人工凍結：\(reason)", en: "Manual hold: \(reason)")
+        case .bouncedCheck(let payment, let reason):
+            OperatorMessage(zh: "支票退票 \(payment)：\(reason)", en: "Bounced check \(payment): \(reason)")
         case .overdue(let days): OperatorMessage(zh: "帳款逾期 \(days) 天", en: "Invoice \(days) days past due")
         case .overLimit(let openAR, let limit):
             OperatorMessage(zh: "應收 \(openAR) 超過額度 \(limit)", en: "Open AR \(openAR) above the limit \(limit)")
@@ -28,7 +59,7 @@ public struct CreditRules: Sendable, Hashable, Codable {
 }
 
 /// A customer's credit standing at a moment: what the credit decision reads.
-public struct CreditPosition: Sendable, Hashable, Codable {
+public struct CreditPosition: Sendable, Hashable {
     /// Terms of the customer.
     public var terms: PaymentTerms
     /// Status of the customer.
@@ -41,13 +72,13 @@ public struct CreditPosition: Sendable, Hashable, Codable {
     public var reserved: Money
     /// Days past due of the oldest overdue open item, if any.
     public var oldestDaysPastDue: Int?
-    /// Manual holds in force, by reason.
-    public var manualHolds: [String]
+    /// Holds placed by a person or a bounced check, in force.
+    public var placedHolds: [CreditHold]
 
     /// Creates a position.
     public init(
         terms: PaymentTerms, status: CustomerStatus, limit: Money, openAR: Money, reserved: Money,
-        oldestDaysPastDue: Int? = nil, manualHolds: [String] = []
+        oldestDaysPastDue: Int? = nil, placedHolds: [CreditHold] = []
     ) {
         self.terms = terms
         self.status = status
@@ -55,7 +86,7 @@ public struct CreditPosition: Sendable, Hashable, Codable {
         self.openAR = openAR
         self.reserved = reserved
         self.oldestDaysPastDue = oldestDaysPastDue
-        self.manualHolds = manualHolds
+        self.placedHolds = placedHolds
     }
 
     /// `limit - open AR - open reservations` (may be negative). The inputs are within `Bounds`;
@@ -69,7 +100,7 @@ public struct CreditPosition: Sendable, Hashable, Codable {
 
     /// Holds in force: manual ones, plus automatic overdue and over-limit holds.
     public func holds(rules: CreditRules) -> [CreditHold] {
-        var holds = manualHolds.map { CreditHold.manual(reason: $0) }
+        var holds = placedHolds
         if let days = oldestDaysPastDue, days > rules.overdueHoldDays { holds.append(.overdue(days: days)) }
         if terms.usesCredit && openAR > limit { holds.append(.overLimit(openAR: openAR, limit: limit)) }
         return holds

@@ -65,10 +65,16 @@ extension AppDatabase {
                         FROM credit_reservation WHERE customer_id = ?
                         """), arguments: [id.rawValue]) ?? 0
         let unapplied = try ReceivablesStore.unapplied(db, customer: id)
-        let holds = try String.fetchAll(
+        let holds = try Row.fetchAll(
             db.cachedStatement(
-                sql: "SELECT reason FROM credit_hold WHERE customer_id = ? AND released_at IS NULL ORDER BY id"),
-            arguments: [id.rawValue])
+                sql:
+                    "SELECT id, kind, reason FROM credit_hold WHERE customer_id = ? AND released_at IS NULL ORDER BY id"
+            ),
+            arguments: [id.rawValue]
+        ).map { row in
+            let kind = try Stored.value(CreditHoldKind.self, row, "kind", table: "credit_hold")
+            return CreditHold.placed(bounced: kind == .bouncedCheck, reason: row["reason"])
+        }
         let oldest = try ar.flatMap { try Stored.optionalDate($0, "oldest", table: "open_item", id: id.rawValue) }
         let daysPastDue = oldest.map { $0.days(until: today) }.flatMap { $0 > 0 ? $0 : nil }
         return CreditPosition(
@@ -76,7 +82,7 @@ extension AppDatabase {
             status: try Stored.value(CustomerStatus.self, row, "status", table: "customer", id: id.rawValue),
             limit: Money(row["credit_limit"] as Int64), openAR: Money(ar?["open"] as Int64? ?? 0) - unapplied,
             reserved: Money(reserved),
-            oldestDaysPastDue: daysPastDue, manualHolds: holds)
+            oldestDaysPastDue: daysPastDue, placedHolds: holds)
     }
 
     /// The credit report of a customer, and the decision for `amount` when given.
@@ -88,20 +94,8 @@ extension AppDatabase {
                     db, sql: "SELECT name FROM customer WHERE id = ?", arguments: [id.rawValue])
             else { throw StoreError.customerNotFound(id.rawValue) }
             let rules = try Parameters.creditRules(db)
-            // The placed holds come in the order of `creditPosition`'s reasons; their kinds with them.
-            var placed = try Row.fetchAll(
-                db,
-                sql: "SELECT id, kind FROM credit_hold WHERE customer_id = ? AND released_at IS NULL ORDER BY id",
-                arguments: [id.rawValue]
-            ).map { try Stored.value(CreditHoldKind.self, $0, "kind", table: "credit_hold") }.makeIterator()
-            let holds = position.holds(rules: rules).map { hold -> CreditReport.HoldLine in
-                let kind: CreditHoldKind =
-                    switch hold {
-                    case .manual: placed.next() ?? .manual
-                    case .overdue: .overdue
-                    case .overLimit: .overLimit
-                    }
-                return CreditReport.HoldLine(kind: kind, zh: hold.summary.zh, en: hold.summary.en)
+            let holds = position.holds(rules: rules).map { hold in
+                CreditReport.HoldLine(kind: hold.kind, zh: hold.summary.zh, en: hold.summary.en)
             }
             var report = CreditReport(
                 customer: id, name: name, terms: position.terms, status: position.status, limit: position.limit,

@@ -61,7 +61,11 @@ extension AppDatabase {
                 HoldRecord(
                     customer: try Stored.customerID(row, "customer_id", table: "credit_hold"), name: row["name"],
                     kind: try Stored.value(CreditHoldKind.self, row, "kind", table: "credit_hold"),
-                    reason: CreditHold.manual(reason: row["reason"]).summary,
+                    reason: CreditHold.placed(
+                        bounced: try Stored.value(CreditHoldKind.self, row, "kind", table: "credit_hold")
+                            == .bouncedCheck,
+                        reason: row["reason"]
+                    ).summary,
                     placedAt: try Stored.moment(row, "placed_at", table: "credit_hold"), placedBy: row["placed_by"])
             }
             let automatic = try Row.fetchAll(
@@ -82,13 +86,8 @@ extension AppDatabase {
                     oldestDaysPastDue: try Stored.date(row, "oldest", table: "open_item", id: customer.rawValue)
                         .days(until: today))
                 for hold in position.holds(rules: rules) {
-                    let kind: CreditHoldKind =
-                        switch hold {
-                        case .manual: .manual
-                        case .overdue: .overdue
-                        case .overLimit: .overLimit
-                        }
-                    holds.append(HoldRecord(customer: customer, name: row["name"], kind: kind, reason: hold.summary))
+                    holds.append(
+                        HoldRecord(customer: customer, name: row["name"], kind: hold.kind, reason: hold.summary))
                 }
             }
             return holds

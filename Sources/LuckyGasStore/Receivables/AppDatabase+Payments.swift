@@ -156,7 +156,8 @@ extension AppDatabase {
             }
             if before.method == .check {
                 try CreditHolds.place(
-                    intent, customer: before.customer, kind: .bouncedCheck, reason: "支票退票 \(number.rawValue)：\(reason)")
+                    intent, customer: before.customer, kind: .bouncedCheck,
+                    reason: CreditHold.bouncedCheckReason(payment: number.rawValue, reason: reason))
             }
             return after
         }
