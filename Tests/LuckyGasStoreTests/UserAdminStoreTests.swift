@@ -153,13 +153,18 @@ struct UserAdminStoreTests {
         for (key, bad) in [
             ("order.same_day_cutoff", "2pm"), ("order.cancellation_window_hours", "-1"),
             ("einvoice.qr_key_is_test", "2"),
-            ("bank.va_prefix", "1234"), ("einvoice.qr_key", "not-hex"), ("receivables.collection_balance", "五萬"),
+            ("bank.va_prefix", "12"), ("receivables.provision_percent", "0,1,5"), ("einvoice.qr_key", "not-hex"),
+            ("receivables.collection_balance", "五萬"),
         ] {
             expectRefused({ if case .parameterRefused(key, _, _) = $0 { true } else { false } }) {
                 try database.changeParameter(key, value: bad, reason: "測試", by: branch.admin)
             }
         }
         try database.changeParameter("order.cancellation_window_hours", value: "6", reason: "颱風季", by: branch.admin)
+        try database.changeParameter(
+            "receivables.provision_percent", value: "0,2,5,20,60", reason: "會計師建議", by: branch.admin)
+        #expect(
+            try database.parameters().first { $0.key == "receivables.provision_percent" }?.kind == .percents(count: 5))
         try database.changeParameter(
             "einvoice.qr_key", value: String(repeating: "ab", count: 16), reason: "新金鑰", by: branch.admin)
         let parameters = try database.parameters()

@@ -406,13 +406,22 @@ enum Migrations {
 
     /// Issue 13: a password set by an administrator must be changed at the next sign-in; the
     /// user list shows the last sign-in; the demo sample's users are marked while they keep
-    /// their demo password (the user name), so a real branch is warned about them.
+    /// their demo password (the user name), so a real branch is warned about them. The
+    /// parameters that were read with a default but had no row get one (empty = the default), so
+    /// the settings screen can change them.
     private static func signIn(_ db: Database) throws {
         try db.execute(
             sql: """
                 ALTER TABLE app_user ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
                 ALTER TABLE app_user ADD COLUMN last_sign_in_at TEXT;
                 ALTER TABLE app_user ADD COLUMN demo_password INTEGER NOT NULL DEFAULT 0;
+                INSERT OR IGNORE INTO parameter (key, value, description) VALUES
+                  ('receivables.provision_percent', '',
+                   '備抵呆帳提列百分比(當期,1-30,31-60,61-90,91+天) provision percents by age'),
+                  ('limits.document_amount_max', '', '單筆金額上限 largest amount of one document'),
+                  ('limits.line_quantity_max', '', '單品數量上限 largest quantity of one product on an order'),
+                  ('limits.credit_limit_max', '', '信用額度上限 largest credit limit'),
+                  ('limits.collected_due_multiple', '', '送達收款上限(應收倍數) most collected at a delivery, times what is due');
                 """)
         // An older database made from the sample: a user whose password is still their name.
         for row in try Row.fetchAll(db, sql: "SELECT name, password_hash FROM app_user") {

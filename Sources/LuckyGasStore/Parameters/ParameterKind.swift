@@ -2,6 +2,8 @@ import LuckyGasCore
 
 /// What a branch parameter holds, so a value is checked by its kind when an administrator sets
 /// it (the settings screen and `param set`), before the rules that read it check its meaning.
+/// An empty value is the default (Docs/operations.md) for every kind; the rules then say
+/// whether a default exists.
 public enum ParameterKind: Sendable, Hashable {
     /// A time of day, `HH:MM`.
     case time
@@ -9,10 +11,12 @@ public enum ParameterKind: Sendable, Hashable {
     case count(unit: OperatorMessage)
     /// Whole New Taiwan dollars.
     case money
+    /// `count` whole percentages 0–100, separated by commas (the provision by age).
+    case percents(count: Int)
     /// `0` or `1`.
     case flag
-    /// Exactly `length` digits, or empty when `optional`.
-    case digits(length: Int, optional: Bool)
+    /// Digits, as many as `length` allows.
+    case digits(length: ClosedRange<Int>)
     /// A date, `YYYY-MM-DD`.
     case date
     /// A secret: 32 hexadecimal characters, shown masked.
@@ -34,11 +38,17 @@ public enum ParameterKind: Sendable, Hashable {
             return .count(unit: OperatorMessage(zh: "小時", en: "hours"))
         case "auth.lock_minutes": return .count(unit: OperatorMessage(zh: "分鐘", en: "minutes"))
         case "auth.max_failed_attempts": return .count(unit: OperatorMessage(zh: "次", en: "times"))
-        case "einvoice.allowance_supervisor_above", "receivables.collection_balance": return .money
+        case "limits.line_quantity_max": return .count(unit: OperatorMessage(zh: "件", en: "pieces"))
+        case "limits.collected_due_multiple": return .count(unit: OperatorMessage(zh: "倍", en: "times"))
+        case "einvoice.allowance_supervisor_above", "receivables.collection_balance", "limits.document_amount_max",
+            "limits.credit_limit_max":
+            return .money
+        case "receivables.provision_percent": return .percents(count: AgingBucket.allCases.count)
         case "einvoice.qr_key_is_test", "branch.demo": return .flag
-        case "bank.va_prefix": return .digits(length: 5, optional: false)
-        case "company.ubn": return .digits(length: 8, optional: true)
-        case "sample.as_of": return .date
+        case "bank.va_prefix": return .digits(length: 3...7)
+        case "company.ubn": return .digits(length: 8...8)
+        case "company.tax_registration_no": return .digits(length: 9...9)
+        case "sample.as_of", "branch.opened_on", "ledger.closed_through": return .date
         default: return .text
         }
     }
@@ -49,8 +59,12 @@ public enum ParameterKind: Sendable, Hashable {
         case .time: OperatorMessage(zh: "時間", en: "time")
         case .count(let unit): unit
         case .money: OperatorMessage(zh: "金額", en: "NT$")
+        case .percents: OperatorMessage(zh: "百分比", en: "percents")
         case .flag: OperatorMessage(zh: "是否", en: "yes/no")
-        case .digits(let length, _): OperatorMessage(zh: "\(length) 位數字", en: "\(length) digits")
+        case .digits(let length):
+            length.count == 1
+                ? OperatorMessage(zh: "\(length.lowerBound) 位數字", en: "\(length.lowerBound) digits")
+                : OperatorMessage(zh: "數字", en: "digits")
         case .date: OperatorMessage(zh: "日期", en: "date")
         case .secret: OperatorMessage(zh: "密碼", en: "secret")
         case .text: OperatorMessage(zh: "文字", en: "text")
@@ -59,23 +73,29 @@ public enum ParameterKind: Sendable, Hashable {
 
     /// What a value of this kind looks like, for a message and the edit box.
     public var expected: String {
-        switch self {
-        case .time: "HH:MM（例 08:30）"
-        case .count(let unit): "整數 ≥ 0（\(unit.zh)）a whole number ≥ 0 (\(unit.en))"
-        case .money: "整數元 ≥ 0 whole NT$ ≥ 0"
-        case .flag: "0 或 1 (0 or 1)"
-        case .digits(let length, let optional):
-            "\(length) 位數字\(optional ? "或空白" : "") \(length) digits\(optional ? " or empty" : "")"
-        case .date: "YYYY-MM-DD"
-        case .secret: "32 個十六進位字元 32 hexadecimal characters"
-        case .text: "文字 text"
-        }
+        let form: String =
+            switch self {
+            case .time: "HH:MM（例 08:30）"
+            case .count(let unit): "整數 ≥ 0（\(unit.zh)）a whole number ≥ 0 (\(unit.en))"
+            case .money: "整數元 ≥ 0 whole NT$ ≥ 0"
+            case .percents(let count): "\(count) 個 0-100 的百分比，以逗號分隔 \(count) percents 0-100, e.g. 0,1,5,10,50"
+            case .flag: "0 或 1 (0 or 1)"
+            case .digits(let length):
+                length.count == 1
+                    ? "\(length.lowerBound) 位數字 \(length.lowerBound) digits"
+                    : "\(length.lowerBound)-\(length.upperBound) 位數字 \(length.lowerBound)-\(length.upperBound) digits"
+            case .date: "YYYY-MM-DD"
+            case .secret: "32 個十六進位字元 32 hexadecimal characters"
+            case .text: "文字 text"
+            }
+        return form + "；空白為預設 empty for the default"
     }
 
-    /// Whether `value` is one of this kind.
+    /// Whether `value` is one of this kind (empty is: it means the default).
     public func accepts(_ value: String) -> Bool {
         let value = value.trimmingSpaces
-        let digitsOnly = !value.isEmpty && value.allSatisfy { $0.isASCII && $0.isNumber }
+        guard !value.isEmpty else { return true }
+        let digitsOnly = value.allSatisfy { $0.isASCII && $0.isNumber }
         switch self {
         case .time:
             let parts = value.split(separator: ":", omittingEmptySubsequences: false)
@@ -84,9 +104,14 @@ public enum ParameterKind: Sendable, Hashable {
             else { return false }
             return (0...23).contains(hours) && (0...59).contains(minutes) || (hours == 24 && minutes == 0)
         case .count, .money: return digitsOnly && value.count <= 12
+        case .percents(let count):
+            let parts = value.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
+            return parts.count == count
+                && parts.allSatisfy { part in
+                    !part.isEmpty && part.count <= 3 && part.allSatisfy(\.isASCIIDigit) && (Int(part) ?? 101) <= 100
+                }
         case .flag: return value == "0" || value == "1"
-        case .digits(let length, let optional):
-            return (optional && value.isEmpty) || (digitsOnly && value.count == length)
+        case .digits(let length): return digitsOnly && length.contains(value.count)
         case .date: return (try? LocalDate(value)) != nil
         case .secret: return value.count == 32 && value.allSatisfy(\.isHexDigit)
         case .text: return true

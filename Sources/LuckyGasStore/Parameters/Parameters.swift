@@ -186,7 +186,8 @@ extension Parameters {
     static func bounds(_ db: Database) throws -> Bounds {
         var bounds = Bounds()
         func bounded(_ key: String, ceiling: Int64) throws -> Int64? {
-            guard let text = try value(db, key) else { return nil }
+            // Unset or empty is the default, as for every parameter.
+            guard let text = try value(db, key), !text.trimmingSpaces.isEmpty else { return nil }
             guard let number = Int64(text.trimmingSpaces), (1...ceiling).contains(number) else {
                 throw StoreError.badParameter(key: key, value: text, expected: "1 – \(Money(ceiling).grouped)")
             }

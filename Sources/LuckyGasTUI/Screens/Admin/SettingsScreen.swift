@@ -46,7 +46,7 @@ struct SettingsScreen: Screen {
     private func rows(_ context: AppContext) -> [[String]] {
         parameters.map { parameter in
             [
-                parameter.key, parameter.value.isEmpty ? context.t("（未設定）", "(not set)") : parameter.value,
+                parameter.key, parameter.value.isEmpty ? context.t("（預設）", "(default)") : parameter.value,
                 context.text(parameter.kind.label), Self.description(parameter.description, context),
             ]
         }
@@ -93,7 +93,7 @@ struct SettingsScreen: Screen {
         let now =
             parameter.isSecret
             ? (parameter.value.isEmpty ? context.t("（未設定）", "(not set)") : "***")
-            : (parameter.value.isEmpty ? context.t("（未設定）", "(not set)") : parameter.value)
+            : (parameter.value.isEmpty ? context.t("（預設）", "(default)") : parameter.value)
         var box = Dialog(
             .form(form), title: context.t("修改 ", "Change ") + parameter.key,
             lines: [
