@@ -27,7 +27,7 @@ struct UserCommand: ParsableCommand {
                 let users = try database.users()
                 global.output.emit(users.map(UserJSON.init)) {
                     users.map {
-                        "\(pad($0.name, 12)) \(pad($0.displayName, 12)) \(pad($0.role.chinese, 4)) \(pad($0.role.rawValue, 10)) "
+                        "\(pad($0.name, 12)) \(pad($0.displayName, 12)) \(pad($0.role.chinese, 6)) \(pad($0.role.rawValue, 10)) "
                             + ($0.active ? "啟用 active" : "停用 disabled")
                             + ($0.failedAttempts > 0 ? "  錯誤 failed \($0.failedAttempts)" : "")
                             + ($0.lockedUntil.map { "  鎖定至 locked until \($0.short)" } ?? "")
