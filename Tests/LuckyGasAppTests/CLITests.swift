@@ -203,4 +203,41 @@ struct CLITests {
         #expect(screens.stderr.contains("無法開啟終端畫面"))
         #expect(screens.stderr.contains("Cannot open the terminal screens"))
     }
+
+    @Test("bench --json is the regression record on stdout alone; --compare sets every figure beside the saved one")
+    func benchRecord() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        let small = [
+            "bench", "--customers", "60", "--orders", "5", "--samples", "5", "--invoices", "3", "--statement-lines",
+            "10", "--payments", "5", "--work-dir", cli.directory.appendingPathComponent("b").path,
+        ]
+        let first = try cli.run(small + ["--json"], withDatabase: false)
+        #expect(first.status == 0, "\(first.stderr)")
+        let record = try first.json()
+        let machine = try #require(record["machine"] as? [String: Any])
+        #expect((machine["cores"] as? Int ?? 0) >= 1)
+        #expect(["ssd", "rotational", "tmpfs", "overlay", "unknown"].contains(machine["diskKind"] as? String ?? ""))
+        let figures = try #require(record["figures"] as? [[String: Any]])
+        let names = figures.compactMap { $0["name"] as? String }
+        for name in [
+            "placeOrder", "orders placed", "invoices issued", "payments recorded and allocated",
+            "orders ÷ raw rows", "invoices ÷ raw rows", "payments ÷ raw rows", "MIG XML export",
+            "statement import and match",
+        ] {
+            #expect(names.contains(name), "\(name) is in the record")
+        }
+        let saved = cli.directory.appendingPathComponent("saved.json")
+        try Data(first.stdout.utf8).write(to: saved)
+        let second = try cli.run(small + ["--compare", saved.path, "--json"], withDatabase: false)
+        #expect(second.status == 0, "\(second.stderr)")
+        let comparisons = try #require(try second.json()["comparisons"] as? [[String: Any]])
+        #expect(Set(comparisons.compactMap { $0["name"] as? String }) == Set(names))
+        #expect(comparisons.allSatisfy { $0["saved"] is Double && $0["worse"] is Bool })
+        let text = try cli.run(small + ["--compare", saved.path], withDatabase: false)
+        #expect(text.stdout.contains("slowdown") && text.stdout.contains("placeOrder"))
+        let bad = try cli.run(small + ["--compare", cli.database, "--json"], withDatabase: false)
+        #expect(bad.status == 1)
+        #expect(try bad.json()["code"] as? String == "FILE_ERROR")
+    }
 }

@@ -24,6 +24,11 @@ struct BenchCommand: ParsableCommand {
     var statementLines = 50_000
     @Option(help: "收款筆數 / Payments to record and allocate.") var payments = 10_000
     @Option(help: "工作目錄 / Directory for the benchmark database (default: a temporary one).") var workDir: String?
+    @Option(
+        help:
+            "與先前的 --json 結果比較（慢 20% 以上標示）/ Compare with a saved --json record (marks figures more than 20 % worse)."
+    )
+    var compare: String?
     // `--json` is the root command's (GlobalOptions): a flag of the same name here would never
     // be set, as the root takes it first.
     @OptionGroup var global: GlobalOptions
@@ -57,11 +62,33 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         let output = global.output
         do {
+            let saved = try compare.map(Self.load)
             let figures = try measure()
-            output.emit(figures) { Self.report(figures) }
+            let record = record(figures)
+            let machine =
+                "machine: \(record.machine.cores) cores, \(record.machine.memoryBytes >> 30) GiB, disk \(record.machine.diskKind)"
+            if let saved {
+                let comparisons = Self.compare(record, with: saved)
+                output.emit(ComparisonReport(record: record, comparisons: comparisons)) {
+                    Self.report(figures) + [machine, ""] + Self.report(comparisons)
+                }
+            } else {
+                output.emit(record) { Self.report(figures) + [machine] }
+            }
         } catch {
             output.report(error)
             throw ExitCode.failure
+        }
+    }
+
+    /// A record saved by `bench --json`.
+    static func load(_ path: String) throws -> Record {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw CLIError.fileError(path: path, detail: error.localizedDescription)
+        }
+        do { return try JSONDecoder().decode(Record.self, from: data) } catch {
+            throw CLIError.fileError(path: path, detail: "不是 bench --json 的結果 not a bench --json record: \(error)")
         }
     }
 
