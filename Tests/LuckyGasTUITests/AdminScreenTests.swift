@@ -1,9 +1,11 @@
+import GRDB
 import LuckyGasCore
-import LuckyGasStore
 import LuckyGasTUI
 import LuckyGasTerminal
 import LuckyGasTestSupport
 import Testing
+
+@testable import LuckyGasStore
 
 @Suite("The administrator's screens: users, settings, passwords, and the main menu")
 struct AdminScreenTests {
@@ -29,6 +31,11 @@ struct AdminScreenTests {
         let admin = try #require(driver.lines.first { $0.contains(" admin ") })
         #expect(admin.contains("2026-11-18 09:30"), "the admin just signed in")
         #expect(driver.lines.contains { $0.contains("counter") && $0.contains("未曾登入") } == false)
+        try driver.branch.database.addUser(
+            name: "lin", displayName: "林小姐", role: .counter, password: "lin-first-1", by: driver.branch.admin)
+        driver.press(.escape)
+        driver.open("使用者管理")
+        #expect(driver.lines.contains { $0.contains("lin ") && $0.contains("未曾登入") && $0.contains("待改密碼") })
     }
 
     @Test("On their own row an administrator is offered no role or disable key, and is told why if pressed")
@@ -153,6 +160,15 @@ struct AdminScreenTests {
         driver.type("6")
         driver.press(.enter, .enter)
         #expect(driver.lines[22].contains("已儲存 order.cancellation_window_hours = 6"))
+        let audit = try driver.branch.database.writer.read { db in
+            try Row.fetchOne(
+                db,
+                sql:
+                    "SELECT before, after FROM audit_log WHERE entity = 'parameter' AND entity_id = ? ORDER BY id DESC",
+                arguments: ["order.cancellation_window_hours"])
+        }
+        #expect((audit?["before"] as String?)?.contains("\"4\"") == true)
+        #expect((audit?["after"] as String?)?.contains("颱風季延長") == true)
         #expect(try driver.branch.database.parameter("order.cancellation_window_hours") == "6")
         let placed = try driver.branch.database.placeOrder(
             driver.branch.order(driver.branch.wang), by: driver.branch.counter)
@@ -171,8 +187,16 @@ struct AdminScreenTests {
         let row = try #require(driver.lines.first { $0.contains("einvoice.qr_key ") })
         #expect(row.contains("***") && !row.contains("abab"))
         driver.press(.enter)
+        #expect(driver.shows("目前：***"))
         driver.type("cd")
-        #expect(!driver.shows("cd") || driver.shows("**"))
+        let field = try #require(driver.lines.first { $0.contains("新值") })
+        #expect(field.contains("**") && !field.contains("cd"), "typed masked: \(field)")
+        // An empty key is refused: it would stop every invoice.
+        driver.press(.control("u"), .enter)
+        driver.type("清空")
+        driver.press(.enter)
+        #expect(driver.shows("不接受"))
+        #expect(try driver.branch.database.parameter("einvoice.qr_key") == String(repeating: "AB", count: 16))
     }
 
     @Test("The sign-in screen warns about demo passwords in a real branch, not in the demo")
@@ -194,8 +218,14 @@ struct AdminScreenTests {
         #expect(
             driver.lines[nine].firstRange(of: "9.")?.lowerBound.utf16Offset(in: driver.lines[nine])
                 == driver.lines[ten].firstRange(of: "0.")?.lowerBound.utf16Offset(in: driver.lines[ten]))
+        func selected(_ label: String) -> Bool {
+            guard let row = driver.lines.firstIndex(where: { $0.contains(label) }) else { return false }
+            return driver.grid[row, 5].style == Theme.colour.selection
+        }
         driver.press(.end)
-        #expect(driver.lines.first { $0.contains("登出") }.map { _ in true } == true)
+        #expect(selected("登出"))
+        driver.press(.home)
+        #expect(selected("客戶查詢"))
         driver.type("1")
         #expect(driver.lines[0].contains("主選單") && driver.lines[22].contains("再輸入一位數字"))
         driver.type("2")
@@ -221,7 +251,7 @@ struct AdminScreenTests {
         driver.press(.enter)
         driver.type("counter-new-1")
         driver.press(.enter)
-        #expect(driver.lines[22].contains("密碼錯誤") || driver.lines[22].contains("帳號或密碼"))
+        #expect(driver.lines[22].contains("目前密碼不正確"))
         driver.type("counter")
         driver.press(.enter)
         driver.type("counter-new-1")
@@ -230,5 +260,40 @@ struct AdminScreenTests {
         driver.press(.enter)
         #expect(driver.lines[0].contains("主選單") && driver.lines[22].contains("密碼已變更"))
         _ = try driver.branch.database.authenticate(name: "counter", password: "counter-new-1")
+    }
+
+    @Test("F4 gives another role, F5 disables and enables, each said on the status line")
+    func roleAndDisable() throws {
+        let driver = try users()
+        driver.press(.home, .down, .down)  // counter
+        driver.press(.function(4))
+        #expect(driver.shows("變更角色 counter"))
+        driver.press(.enter)
+        #expect(driver.lines[22].contains("counter 的角色未變更"))
+        driver.press(.function(4), .right, .enter)
+        #expect(driver.lines[22].contains("counter 的角色改為會計"))
+        #expect(try driver.branch.database.users().first { $0.name == "counter" }?.role == .accountant)
+        driver.press(.function(5))
+        #expect(driver.shows("停用 counter"))
+        driver.press(.character("y"))
+        #expect(driver.lines[22].contains("已停用 counter"))
+        #expect(driver.lines[23].contains("F5啟用"))
+        driver.press(.function(5), .character("y"))
+        #expect(driver.lines[22].contains("已啟用 counter"))
+    }
+
+    @Test("A wrong current password says so without a lock warning")
+    func wrongCurrentPassword() throws {
+        let driver = try ShellDriver()
+        driver.signIn("counter")
+        driver.open("變更密碼")
+        driver.type("wrong")
+        driver.press(.enter)
+        driver.type("counter-new-1")
+        driver.press(.enter)
+        driver.type("counter-new-1")
+        driver.press(.enter)
+        #expect(driver.lines[22].contains("目前密碼不正確"))
+        #expect(!driver.lines[22].contains("鎖定"))
     }
 }

@@ -359,6 +359,20 @@ keys F1
 check "dispatcher help" "說明：客戶查詢"
 absent "help offers no order key" "F6              下單"
 keys Escape
+wait_gone "說明：客戶查詢"
+keys C-u Escape
+check "dispatcher menu again" "│ 主選單"
+text 2
+check "dispatcher order list" "│ 訂單查詢"
+keys Tab Tab Tab; text C000123
+check "dispatcher sees the new user's order" "$ORDER2"
+keys Enter; text "$ORDER2"
+check "dispatcher filtered" "第 1/1"
+absent "no cancel key in the list for a dispatcher" "F8取消訂單"
+keys Enter
+check "dispatcher order detail" "│ 訂單 $ORDER2"
+check "a dispatcher may deliver" "F6送達開票"
+absent "no cancel key in the detail for a dispatcher" "F8取消訂單"
 
 echo "tui-e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -104,6 +104,7 @@ enum ErrorCode {
         case .passwordChangeRequired: "PASSWORD_CHANGE_REQUIRED"
         case .fileNotWritten: "FILE_ERROR"
         case .passwordUnchanged: "PASSWORD_UNCHANGED"
+        case .wrongCurrentPassword: "WRONG_PASSWORD"
         }
     }
 

@@ -18,6 +18,17 @@ public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
     }
 
     /// What the role may do.
+    /// The role's English name (`accountant`).
+    public var english: String {
+        switch self {
+        case .counter: "counter"
+        case .accountant: "accountant"
+        case .dispatcher: "dispatcher"
+        case .supervisor: "supervisor"
+        case .admin: "administrator"
+        }
+    }
+
     public var permissions: Set<Permission> {
         switch self {
         case .counter: [.viewCustomers, .editCustomers, .placeOrders, .cancelOrders, .viewCredit]

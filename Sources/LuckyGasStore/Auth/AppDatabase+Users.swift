@@ -116,7 +116,7 @@ extension AppDatabase {
         let hash = try Self.newHash(password)
         try changeUser(session.name, "PASSWORD_CHANGED", by: session, permission: nil) { intent, stored in
             guard PasswordHasher.verify(old, against: stored.passwordHash) else {
-                throw StoreError.wrongPassword(user: session.name, attemptsLeft: 0)
+                throw StoreError.wrongCurrentPassword
             }
             try intent.db.execute(
                 sql: """
@@ -286,7 +286,7 @@ extension AppDatabase {
             throw try writeSignIn { db -> StoreError in
                 if number >= maximum { return try Self.lock(db, name, minutes: minutes, now: now, ids: ids) }
                 try Self.auditSignIn(db, "auth.failure", name, #"{"failedAttempts":\#(number)}"#, now, ids)
-                return StoreError.wrongPassword(user: name, attemptsLeft: maximum - number)
+                return StoreError.wrongPassword(user: name, attemptsLeft: maximum - number, lockMinutes: minutes)
             }
         }
         try writeSignIn { db in
@@ -309,7 +309,7 @@ extension AppDatabase {
         if let locked = stored.lockedUntil, locked > now { throw StoreError.userLocked(user: name, until: locked) }
         guard stored.active else { throw StoreError.userInactive(name) }
         guard PasswordHasher.verify(password, against: stored.passwordHash) else {
-            throw StoreError.wrongPassword(user: name, attemptsLeft: 0)
+            throw StoreError.wrongPassword(user: name, attemptsLeft: nil, lockMinutes: 0)
         }
         return UserSession(
             name: name, displayName: stored.displayName, role: stored.role,

@@ -171,6 +171,14 @@ extension AppDatabase {
             throw StoreError.parameterRefused(
                 key: key, value: kind == .secret ? "***" : value.trimmingSpaces, expected: kind.expected)
         }
+        if key == "einvoice.qr_key" {
+            // As `setCompany` stores it: upper case, and marked when it is the public test key.
+            let qrKey = value.trimmingSpaces.uppercased()
+            try setParameter(key, value: qrKey, reason: reason, by: session)
+            try setParameter(
+                "einvoice.qr_key_is_test", value: qrKey == publicTestQRKey ? "1" : "0", reason: reason, by: session)
+            return
+        }
         try setParameter(key, value: value, reason: reason, by: session)
     }
 

@@ -422,6 +422,8 @@ enum Migrations {
                   ('limits.line_quantity_max', '', '單品數量上限 largest quantity of one product on an order'),
                   ('limits.credit_limit_max', '', '信用額度上限 largest credit limit'),
                   ('limits.collected_due_multiple', '', '送達收款上限(應收倍數) most collected at a delivery, times what is due');
+                UPDATE parameter SET description = '示範資料庫（1 為示範） demo data (1), not a real branch'
+                  WHERE key = 'branch.demo';
                 """)
         // An older database made from the sample: a user whose password is still their name.
         for row in try Row.fetchAll(db, sql: "SELECT name, password_hash FROM app_user") {

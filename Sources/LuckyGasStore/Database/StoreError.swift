@@ -19,7 +19,8 @@ public enum StoreError: OperatorFacingError {
     case settlementNotFound(String)
     case addressNotFound(customer: CustomerID, address: Int64)
     case userNotFound(String)
-    case wrongPassword(user: String, attemptsLeft: Int)
+    /// `attemptsLeft` nil: nothing was counted (a file that cannot be written).
+    case wrongPassword(user: String, attemptsLeft: Int?, lockMinutes: Int)
     case userLocked(user: String, until: LocalDateTime)
     case userInactive(String)
     case notPermitted(user: String, role: Role, permission: Permission)
@@ -51,6 +52,7 @@ public enum StoreError: OperatorFacingError {
     case passwordChangeRequired(String)
     case fileNotWritten(path: String, detail: String)
     case passwordUnchanged
+    case wrongCurrentPassword
 
     public var operatorMessage: OperatorMessage {
         switch self {
@@ -73,17 +75,19 @@ public enum StoreError: OperatorFacingError {
                 zh: "客戶 \(customer) 沒有第 \(address) 號地址", en: "Customer \(customer) has no address \(address)")
         case .userNotFound(let user):
             OperatorMessage(zh: "帳號或密碼錯誤（\(user)）", en: "Wrong user name or password (\(user))")
-        case .wrongPassword(let user, let left):
+        case .wrongPassword(let user, let left?, let minutes):
             OperatorMessage(
-                zh: "帳號或密碼錯誤（\(user)），再錯 \(left) 次將鎖定 5 分鐘",
-                en: "Wrong user name or password (\(user)); \(left) more tries before a 5-minute lock")
+                zh: "帳號或密碼錯誤（\(user)），再錯 \(left) 次將鎖定 \(minutes) 分鐘",
+                en: "Wrong user name or password (\(user)); \(left) more tries before a \(minutes)-minute lock")
+        case .wrongPassword(let user, nil, _):
+            OperatorMessage(zh: "帳號或密碼錯誤（\(user)）", en: "Wrong user name or password (\(user))")
         case .userLocked(let user, let until):
             OperatorMessage(zh: "帳號 \(user) 已鎖定至 \(until.short)", en: "User \(user) is locked until \(until.short)")
         case .userInactive(let user): OperatorMessage(zh: "帳號 \(user) 已停用", en: "User \(user) is disabled")
         case .notPermitted(let user, let role, let permission):
             OperatorMessage(
                 zh: "\(user)（\(role.chinese)）沒有權限\(permission.label.zh)",
-                en: "\(user) (\(role.rawValue)) is not allowed to \(permission.label.en)")
+                en: "\(user) (\(role.english)) is not allowed to \(permission.label.en)")
         case .creditRefused(let refusal, _): refusal.operatorMessage
         case .overrideNotAllowed(let refusal):
             OperatorMessage(
@@ -177,6 +181,9 @@ public enum StoreError: OperatorFacingError {
             OperatorMessage(
                 zh: "無法寫入 \(path)（\(detail)）；請確認目錄存在且可寫入",
                 en: "Cannot write \(path) (\(detail)): check the folder exists and is writable")
+        case .wrongCurrentPassword:
+            OperatorMessage(
+                zh: "目前密碼不正確，密碼未變更；請再輸入一次", en: "The current password is not right; nothing changed: type it again")
         case .passwordUnchanged:
             OperatorMessage(
                 zh: "新密碼不可與目前的密碼相同，請輸入另一個密碼", en: "The new password must differ from the current one: type another")

@@ -71,30 +71,40 @@ public enum ParameterKind: Sendable, Hashable {
         }
     }
 
-    /// What a value of this kind looks like, for a message and the edit box.
-    public var expected: String {
-        let form: String =
+    /// What a value of this kind looks like, in each language (the settings box shows one).
+    public var format: OperatorMessage {
+        let form: OperatorMessage =
             switch self {
-            case .time: "HH:MM（例 08:30）"
-            case .count(let unit): "整數 ≥ 0（\(unit.zh)）a whole number ≥ 0 (\(unit.en))"
-            case .money: "整數元 ≥ 0 whole NT$ ≥ 0"
-            case .percents(let count): "\(count) 個 0-100 的百分比，以逗號分隔 \(count) percents 0-100, e.g. 0,1,5,10,50"
-            case .flag: "0 或 1 (0 or 1)"
+            case .time: OperatorMessage(zh: "HH:MM（例 08:30）", en: "HH:MM (e.g. 08:30)")
+            case .count(let unit):
+                OperatorMessage(zh: "整數 ≥ 0（\(unit.zh)）", en: "a whole number ≥ 0 (\(unit.en))")
+            case .money: OperatorMessage(zh: "整數元 ≥ 0", en: "whole NT$ ≥ 0")
+            case .percents(let count):
+                OperatorMessage(
+                    zh: "\(count) 個 0-100 的百分比，以逗號分隔（例 0,1,5,10,50）", en: "\(count) percents 0-100, e.g. 0,1,5,10,50")
+            case .flag: OperatorMessage(zh: "0 或 1", en: "0 or 1")
             case .digits(let length):
                 length.count == 1
-                    ? "\(length.lowerBound) 位數字 \(length.lowerBound) digits"
-                    : "\(length.lowerBound)-\(length.upperBound) 位數字 \(length.lowerBound)-\(length.upperBound) digits"
-            case .date: "YYYY-MM-DD"
-            case .secret: "32 個十六進位字元 32 hexadecimal characters"
-            case .text: "文字 text"
+                    ? OperatorMessage(zh: "\(length.lowerBound) 位數字", en: "\(length.lowerBound) digits")
+                    : OperatorMessage(
+                        zh: "\(length.lowerBound)-\(length.upperBound) 位數字",
+                        en: "\(length.lowerBound)-\(length.upperBound) digits")
+            case .date: OperatorMessage(zh: "YYYY-MM-DD", en: "YYYY-MM-DD")
+            case .secret: OperatorMessage(zh: "32 個十六進位字元", en: "32 hexadecimal characters")
+            case .text: OperatorMessage(zh: "文字", en: "text")
             }
-        return form + "；空白為預設 empty for the default"
+        return self == .secret
+            ? form : OperatorMessage(zh: form.zh + "；空白為預設", en: form.en + "; empty for the default")
     }
 
-    /// Whether `value` is one of this kind (empty is: it means the default).
+    /// `format` in both languages, for a refusal that names it in each.
+    public var expected: String { format.zh + " " + format.en }
+
+    /// Whether `value` is one of this kind (empty is: it means the default; but a secret is
+    /// never emptied by a change — an empty QR key would stop every invoice).
     public func accepts(_ value: String) -> Bool {
         let value = value.trimmingSpaces
-        guard !value.isEmpty else { return true }
+        guard !value.isEmpty else { return self != .secret }
         let digitsOnly = value.allSatisfy { $0.isASCII && $0.isNumber }
         switch self {
         case .time:

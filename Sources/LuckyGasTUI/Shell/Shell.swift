@@ -1,3 +1,4 @@
+import Dispatch
 import LuckyGasCore
 import LuckyGasStore
 import LuckyGasTerminal
@@ -56,7 +57,16 @@ public final class Shell {
     /// One tick without a key: refresh the clock and the sync count.
     public func tick() { refreshSyncCount() }
 
-    private func refreshSyncCount() {
+    /// When the sync count was last read (monotonic nanoseconds).
+    private var syncCountReadAt: UInt64 = 0
+
+    /// Reads the sync queue's length for the status line. A key that only moved within a screen
+    /// reads it at most twice a second (counting a long queue costs milliseconds per key); a
+    /// navigation, a finished dialog or an idle tick reads it at once.
+    private func refreshSyncCount(force: Bool = true) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        guard force || now - syncCountReadAt > 500_000_000 else { return }
+        syncCountReadAt = now
         if let count = try? context.database.pendingSyncCount() { context.pendingSync = count }
     }
 
@@ -148,7 +158,7 @@ public final class Shell {
         case .quit:
             requestQuit()
         }
-        refreshSyncCount()
+        if case .stay = navigation { refreshSyncCount(force: false) } else { refreshSyncCount() }
     }
 
     /// The whole screen for a terminal of this size.

@@ -206,8 +206,10 @@ public struct InputField: Sendable, Equatable {
             grid.fill(row: y, column: boxX, width: width, style: style)
             let shown = options.indices.contains(choiceIndex) ? options[choiceIndex] : ""
             let arrows = focused && options.count > 1
+            // Unfocused, a long choice (an address) ends in `…`; focused, the arrows mark the box.
             grid.put(
-                arrows ? "‹" + shown : shown, row: y, column: boxX, style: style, maxWidth: width - 1, ellipsis: false)
+                arrows ? "‹" + shown : shown, row: y, column: boxX, style: style, maxWidth: arrows ? width - 1 : width,
+                ellipsis: !arrows)
             if arrows { grid.put("›", row: y, column: boxX + width - 1, style: style) }
             if focused { grid.cursor = nil }
         case .secret:

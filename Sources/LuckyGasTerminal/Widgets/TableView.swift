@@ -115,9 +115,30 @@ public struct TableView: Sendable, Equatable {
         let fixed = wanted.reduce(0, +) + max(0, columns.count - 1)
         let flexible = columns.filter { $0.width == 0 && !$0.identifier }.count
         let share = flexible > 0 ? max(4, (total - fixed) / flexible) : 0
-        return zip(columns, wanted).map { column, width in
+        var widths = zip(columns, wanted).map { column, width in
             column.width == 0 && !column.identifier ? share : width
         }
+        // Still too wide (an identifier grew): text columns give a column each in turn, first
+        // those wider than anything in them, then the widest, never below 4; identifiers and
+        // figures keep theirs.
+        var overflow = widths.reduce(0, +) + max(0, columns.count - 1) - total
+        if overflow > 0 {
+            let longest = columns.indices.map { index in
+                rows.lazy.map { index < $0.count ? DisplayWidth.of($0[index]) : 0 }.max() ?? 0
+            }
+            while overflow > 0 {
+                let candidates = columns.indices.filter {
+                    !columns[$0].identifier && !columns[$0].alignRight && widths[$0] > 4
+                }
+                let slack = candidates.filter { widths[$0] > max(longest[$0], DisplayWidth.of(columns[$0].title)) }
+                guard let giving = (slack.isEmpty ? candidates : slack).max(by: { widths[$0] < widths[$1] }) else {
+                    break
+                }
+                widths[giving] -= 1
+                overflow -= 1
+            }
+        }
+        return widths
     }
 
     /// Draws header and rows into the rectangle, scrolling to keep the selection visible.

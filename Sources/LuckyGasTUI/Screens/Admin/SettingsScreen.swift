@@ -99,7 +99,7 @@ struct SettingsScreen: Screen {
             lines: [
                 Self.description(parameter.description, context),
                 context.t("目前：", "Now: ") + now,
-                context.t("格式：", "Takes: ") + parameter.kind.expected,
+                context.t("格式：", "Takes: ") + context.text(parameter.kind.format),
             ],
             hint: context.t("Enter 儲存   Esc 取消", "Enter save   Esc cancel"))
         box.problem = problem

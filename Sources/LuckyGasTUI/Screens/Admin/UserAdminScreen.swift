@@ -272,7 +272,11 @@ struct UserAdminScreen: Screen {
                     .success)
             case (Self.roleTag, .submitted(let values)):
                 let role = Role.allCases[roleOptions(context).firstIndex(of: values.first ?? "") ?? 0]
-                guard role != user.role else { return .stay }
+                guard role != user.role else {
+                    context.say(
+                        OperatorMessage(zh: "\(name) 的角色未變更", en: "The role of \(name) is unchanged"), .info)
+                    return .stay
+                }
                 do { try database.setRole(of: name, to: role, by: session) } catch {
                     return roleDialog(user, context, problem: context.text(AppContext.message(for: error)))
                 }

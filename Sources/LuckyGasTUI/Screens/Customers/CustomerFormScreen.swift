@@ -26,7 +26,7 @@ struct CustomerFormScreen: TypingScreen {
             InputField(.choice([]), width: 12, row: 1),
             InputField(.text, width: 30, row: 2, maxLength: 60),
             InputField(.text, width: 10, row: 3, maxLength: 8),
-            InputField(.choice([]), width: 12, row: 4),
+            InputField(.choice([]), width: 18, row: 4),
             InputField(.number(allowsNegative: false), width: 12, row: 5, maxLength: 9),
             InputField(.text, width: 44, row: 6, maxLength: 100),
             InputField(.text, width: 8, row: 7, maxLength: 6),
@@ -167,6 +167,12 @@ struct CustomerFormScreen: TypingScreen {
         form[Field.postalCode.rawValue].error = nil
         postalCodeIsAutomatic = true
         form[Field.zone.rawValue].choose(Zone.allCases.firstIndex(of: district.zone) ?? 0)
+        // A field filled from another says so (the zone sets the delivery fee).
+        let zone = Labels.zone(district.zone)
+        context.say(
+            OperatorMessage(
+                zh: "依地址帶入郵遞區號 \(district.postalCode)、\(zone.zh)（可修改）",
+                en: "From the address: postal code \(district.postalCode), zone \(zone.en) (you may change them)"))
     }
 
     private func phones() throws -> [PhoneNumber] {

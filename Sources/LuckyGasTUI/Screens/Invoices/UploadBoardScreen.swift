@@ -19,7 +19,7 @@ struct UploadBoardScreen: Screen {
     var title: OperatorMessage { tr("上傳狀態", "Upload board") }
     var functionKeys: [Int: OperatorMessage] { [5: tr("重新整理", "Reload"), 7: tr("匯出 Turnkey", "To Turnkey")] }
     func offeredKeys(context: AppContext) -> [Int: OperatorMessage] {
-        context.may(.invoices) ? functionKeys : functionKeys.filter { $0.key != 7 }
+        context.may(.invoices) && pending > 0 ? functionKeys : functionKeys.filter { $0.key != 7 }
     }
     var help: [KeyHelp] {
         [

@@ -140,8 +140,8 @@ struct AllocationTable {
         into grid: inout Grid, top: Int, left: Int, width: Int, height: Int, context: AppContext, focused: Bool
     ) {
         table.columns = [
-            .init("", width: 1), .init(context.t("單號", "Reference"), width: 0),
-            .init(context.t("種類", "Kind"), width: 7), .init(context.t("日期", "Date"), width: 10),
+            .init("", width: 1), .init(context.t("單號", "Reference"), width: 10, identifier: true),
+            .init(context.t("種類", "Kind"), width: 6), .init(context.t("日期", "Date"), width: 10),
             .init(context.t("到期", "Due"), width: 10), .init(context.t("金額", "Amount"), width: 9, alignRight: true),
             .init(context.t("未收", "Open"), width: 9, alignRight: true),
             .init(context.t("沖銷", "Apply"), width: 9, alignRight: true),
@@ -150,7 +150,8 @@ struct AllocationTable {
             items.map { item in
                 let amount = amounts[item.id]
                 return [
-                    amount == nil ? "" : "✓", item.reference, context.text(ReceivablesLabels.itemKind(item.kind)),
+                    amount == nil ? "" : "✓", item.reference,
+                    context.text(ReceivablesLabels.itemKind(item.kind, short: true)),
                     item.date.iso, item.due.iso, item.amount.grouped, item.open.grouped, amount?.grouped ?? "",
                 ]
             })

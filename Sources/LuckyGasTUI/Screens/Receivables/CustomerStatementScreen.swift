@@ -68,7 +68,9 @@ struct CustomerStatementScreen: Screen {
         guard let typedFrom = try? LocalDate(form[Self.fromField].value),
             let typedTo = try? LocalDate(form[Self.toField].value)
         else {
-            context.say(tr("日期格式應為 YYYY-MM-DD（例 2026-11-18）", "Dates are YYYY-MM-DD (e.g. 2026-11-18)"), .error)
+            let problem =
+                LocalDate.problem(with: form[Self.fromField].value) ?? LocalDate.problem(with: form[Self.toField].value)
+            context.say(problem ?? tr("日期格式應為 YYYY-MM-DD", "The date must be YYYY-MM-DD"), .error)
             return
         }
         guard typedFrom <= typedTo else {
@@ -220,7 +222,7 @@ struct CustomerStatementScreen: Screen {
                 .init(context.t("單號", "Reference"), width: 10, identifier: true),
                 .init(context.t("種類", "Kind"), width: 7),
                 .init(context.t("日期", "Date"), width: 10), .init(context.t("到期", "Due"), width: 10),
-                .init(context.t("逾期天數", "Days late"), width: 9, alignRight: true),
+                .init(context.t("逾期天數", "Late"), width: 8, alignRight: true),
                 .init(context.t("金額", "Amount"), width: 10, alignRight: true),
                 .init(context.t("未收", "Open"), width: 10, alignRight: true),
             ]

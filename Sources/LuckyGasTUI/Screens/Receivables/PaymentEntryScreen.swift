@@ -43,6 +43,14 @@ struct PaymentEntryScreen: TypingScreen {
     var functionKeys: [Int: OperatorMessage] {
         [2: tr("登錄", "Record"), 3: tr("查詢", "Lookup"), 5: tr("自動沖銷", "Auto"), 7: tr("預收沖銷", "Credit")]
     }
+
+    /// F5 once there is a customer and an amount to allocate, F7 once there is a customer.
+    func offeredKeys(context: AppContext) -> [Int: OperatorMessage] {
+        var keys = functionKeys
+        if customer == nil || amount <= .zero { keys[5] = nil }
+        if customer == nil { keys[7] = nil }
+        return keys
+    }
     var help: [KeyHelp] {
         [
             KeyHelp(keys: "客戶 Customer", meaning: tr("輸入編號或名稱後按 Enter，或按 F3", "type an id or name and Enter, or F3")),
@@ -272,7 +280,9 @@ struct PaymentEntryScreen: TypingScreen {
         guard let date = try? LocalDate(form[Self.dateField].value) else {
             inTable = false
             form.focus(on: Self.dateField)
-            context.say(tr("日期格式應為 YYYY-MM-DD", "The date must be YYYY-MM-DD"), .error)
+            context.say(
+                LocalDate.problem(with: form[Self.dateField].value)
+                    ?? tr("日期格式應為 YYYY-MM-DD", "The date must be YYYY-MM-DD"), .error)
             return .stay
         }
         if method == .check, check == nil {

@@ -15,11 +15,11 @@ enum ReceivablesLabels {
     }
 
     /// `INVOICE`, `DEPOSIT`, `OPENING` as 發票 / 押金 / 期初.
-    static func itemKind(_ kind: String) -> OperatorMessage {
+    static func itemKind(_ kind: String, short: Bool = false) -> OperatorMessage {
         switch kind {
-        case "INVOICE": tr("發票", "Invoice")
-        case "DEPOSIT": tr("押金", "Deposit")
-        case "OPENING": tr("期初", "Opening")
+        case "INVOICE": tr("發票", short ? "Inv." : "Invoice")
+        case "DEPOSIT": tr("押金", short ? "Dep." : "Deposit")
+        case "OPENING": tr("期初", short ? "Open." : "Opening")
         default: OperatorMessage(zh: kind, en: Labels.english(kind))
         }
     }
@@ -49,7 +49,7 @@ enum ReceivablesLabels {
     static func holdKind(_ kind: CreditHoldKind) -> OperatorMessage {
         switch kind {
         case .manual: tr("人工", "Manual")
-        case .bouncedCheck: tr("退票", "Bounced check")
+        case .bouncedCheck: tr("退票", "Bounced")
         case .overdue: tr("逾期", "Overdue")
         case .overLimit: tr("超額", "Over limit")
         }

@@ -158,11 +158,14 @@ struct SettlementScreen: Screen {
             reload(context)
             if day == nil {
                 context.say(
-                    tr("日期格式應為 YYYY-MM-DD（例 2026-11-18）", "The date must be YYYY-MM-DD (e.g. 2026-11-18)"), .error)
+                    LocalDate.problem(with: form[0].value) ?? tr("日期格式應為 YYYY-MM-DD", "The date must be YYYY-MM-DD"),
+                    .error)
             }
         case .function(2):
             if day == nil {
-                context.say(tr("日期格式應為 YYYY-MM-DD", "The date must be YYYY-MM-DD"), .error)
+                context.say(
+                    LocalDate.problem(with: form[0].value) ?? tr("日期格式應為 YYYY-MM-DD", "The date must be YYYY-MM-DD"),
+                    .error)
                 return .stay
             }
             if let why = countRefusal(context) {
