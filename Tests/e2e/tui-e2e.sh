@@ -47,6 +47,12 @@ check() {  # check NAME TEXT: records a step
     fi
 }
 keys() { "${T[@]}" send-keys -t app "$@"; }
+# Ends the session and waits for the tmux server to be gone: a new session started while the
+# last one's server is still exiting dies with "server exited unexpectedly".
+end_session() {
+    "${T[@]}" kill-session -t app >/dev/null 2>&1
+    for _ in $(seq 1 100); do "${T[@]}" list-sessions >/dev/null 2>&1 || return 0; sleep 0.05; done
+}
 text() { "${T[@]}" send-keys -t app -l "$1"; }
 # F1 shows the help of the screen titled $1; any key closes it; the title is still there.
 help_and_back() {
@@ -179,7 +185,7 @@ for _ in $(seq 1 200); do grep -q "EXIT=" "$WORK/err" 2>/dev/null && break; slee
 if grep -q "EXIT=0" "$WORK/err"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: F10 did not exit cleanly:"; cat "$WORK/err"; fi
 
 # An accountant: invoice list, an invoice with its QR code (libqrencode, half blocks), tracks, uploads.
-"${T[@]}" kill-session -t app >/dev/null 2>&1
+end_session
 # A bank statement waiting for the matching screen (suggestions only, nothing posted).
 LUCKYGAS_PASSWORD=accountant "$BIN" bank import "$ROOT/Tests/Fixtures/bank/mt940/own_twd_va_rc_rd.sta" \
     --db "$WORK/branch.db" --user accountant --no-auto >/dev/null
@@ -254,7 +260,7 @@ keys Escape
 check "menu after receivables" "│ 主選單"
 
 # An administrator: a new user, a password reset, a parameter changed with a reason.
-"${T[@]}" kill-session -t app >/dev/null 2>&1
+end_session
 "${T[@]}" new-session -d -s app -x 80 -y 24 \
     "cd '$WORK' && TERM=tmux-256color LUCKYGAS_HOME='$ROOT' '$BIN' --db '$WORK/branch.db' 2>'$WORK/err3'; sleep 60"
 check "sign-in for the administrator" "F2登入"
@@ -342,7 +348,7 @@ keys F10
 for _ in $(seq 1 200); do grep -q "" "$WORK/err3" 2>/dev/null && break; sleep 0.05; done
 
 # A dispatcher: the key bars hold only keys that work.
-"${T[@]}" kill-session -t app >/dev/null 2>&1
+end_session
 "${T[@]}" new-session -d -s app -x 80 -y 24 \
     "cd '$WORK' && TERM=tmux-256color LUCKYGAS_HOME='$ROOT' '$BIN' --db '$WORK/branch.db' 2>'$WORK/err4'; sleep 60"
 check "sign-in for the dispatcher" "F2登入"
