@@ -107,3 +107,13 @@ struct DatabaseStoreTests {
         #expect((events[0]["event_id"] as String) != (events[1]["event_id"] as String))
     }
 }
+
+@Suite("Hexadecimal of hashes")
+struct HexTests {
+    @Test("Hex.lowercase gives what String(format: \"%02x\") gave, byte for byte")
+    func sameAsFormat() {
+        let bytes: [UInt8] = Array(0...255)
+        #expect(Hex.lowercase(bytes) == bytes.map { String(format: "%02x", $0) }.joined())
+        #expect(Hex.lowercase([UInt8]()) == "")
+    }
+}

@@ -38,7 +38,7 @@ enum AuditLog {
     ) -> String {
         let fields = [previous, at, user, action, entity, entityID, before ?? "\u{0}", after ?? "\u{0}"]
         let bytes = Data(fields.joined(separator: "\u{1F}").utf8)
-        return SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        return Hex.lowercase(SHA256.hash(data: bytes))
     }
 
     /// Walks the whole chain; returns the id of the first entry that does not verify, or nil.

@@ -326,7 +326,7 @@ extension AppDatabase {
     }
 
     static func key(_ parts: [String]) -> String {
-        SHA256.hash(data: Array(parts.joined(separator: "\u{1F}").utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(SHA256.hash(data: Array(parts.joined(separator: "\u{1F}").utf8)))
     }
 }
 
