@@ -191,12 +191,15 @@ extension AppDatabase {
 
     /// The stored customer `id`; a stored value that does not parse is an error naming the row.
     static func customerRecord(_ db: Database, id: CustomerID) throws -> CustomerRecord? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM customer WHERE id = ?", arguments: [id.rawValue])
+        guard
+            let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM customer WHERE id = ?"), arguments: [id.rawValue])
         else {
             return nil
         }
         let phones = try Row.fetchAll(
-            db, sql: "SELECT position, phone FROM customer_contact WHERE customer_id = ? ORDER BY position",
+            db.cachedStatement(
+                sql: "SELECT position, phone FROM customer_contact WHERE customer_id = ? ORDER BY position"),
             arguments: [id.rawValue]
         ).map { contact in
             try Stored.parsed(
