@@ -104,11 +104,10 @@ struct UserAdminScreen: Screen {
                 context.say(tr("請先選擇使用者", "Choose a user first"), .warning)
                 return .stay
             }
-            guard let label = offeredKeys(context: context)[number] else {
+            guard offeredKeys(context: context)[number] != nil else {
                 context.say(refusal(number, user, context), .warning)
                 return .stay
             }
-            _ = label
             target = user.name
             switch number {
             case 3:

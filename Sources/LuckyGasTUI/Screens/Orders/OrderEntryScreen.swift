@@ -187,7 +187,7 @@ struct OrderEntryScreen: TypingScreen {
             // Every change reprices: an item line whose text no longer names a product drops out.
             recompute(context)
         case .field(_, .step(let days)):
-            if let date = TypedDate.date(form[Self.dateField].value) {
+            if let date = (try? LocalDate(form[Self.dateField].value.trimmingSpaces)) {
                 form[Self.dateField].set(date.adding(days: days).iso)
                 recompute(context)
             }
@@ -293,7 +293,8 @@ struct OrderEntryScreen: TypingScreen {
 
     /// The order as typed, or nil while it is incomplete.
     private func input() -> OrderInput? {
-        guard let id = record?.customer.id, let date = TypedDate.date(form[Self.dateField].value) else { return nil }
+        guard let id = record?.customer.id, let date = (try? LocalDate(form[Self.dateField].value.trimmingSpaces))
+        else { return nil }
         var items: [QuoteRequest.Item] = []
         for line in 0..<Self.itemLines {
             let field = Self.firstItemField + line * 2
@@ -333,7 +334,9 @@ struct OrderEntryScreen: TypingScreen {
     /// What the calendar says of the date and slot as typed now (nil: it may be delivered).
     private func calendarVerdict(_ context: AppContext) -> OperatorMessage? {
         let text = form[Self.dateField].value
-        guard let date = TypedDate.date(text) else { return text.isEmpty ? nil : TypedDate.problem(text) }
+        guard let date = (try? LocalDate(text.trimmingSpaces)) else {
+            return text.isEmpty ? nil : LocalDate.problem(with: text)
+        }
         guard let calendar else { return nil }
         return DeliveryVerdict(date: date, slot: slot, calendar: calendar, at: context.database.clock.now())?.message
     }
@@ -344,7 +347,7 @@ struct OrderEntryScreen: TypingScreen {
             context.say(tr("請先選擇客戶（輸入編號或名稱後按 Enter）", "Pick a customer first (id or name, then Enter)"), .error)
             return .stay
         }
-        if let problem = TypedDate.problem(form[Self.dateField].value) {
+        if let problem = LocalDate.problem(with: form[Self.dateField].value) {
             form.focus(on: Self.dateField)
             context.say(problem, .error)
             return .stay
@@ -542,7 +545,7 @@ struct OrderEntryScreen: TypingScreen {
             grid.put(
                 field.value, row: area.top + 1 + field.row, column: column, style: theme.field, maxWidth: field.width)
         }
-        if let date = TypedDate.date(form[Self.dateField].value) {
+        if let date = (try? LocalDate(form[Self.dateField].value.trimmingSpaces)) {
             let field = form[Self.dateField]
             grid.put(
                 context.text(Labels.weekdayAfterDate(date.weekday)), row: area.top + 1 + field.row,

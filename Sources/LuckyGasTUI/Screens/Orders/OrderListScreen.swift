@@ -70,12 +70,13 @@ struct OrderListScreen: TypingScreen {
         let status = form[Self.statusField].choiceIndex
         let customerText = form[Self.customerField].value.trimmingSpaces.uppercased()
         let filter = OrderFilter(
-            from: TypedDate.date(form[Self.fromField].value), to: TypedDate.date(form[Self.toField].value),
+            from: (try? LocalDate(form[Self.fromField].value.trimmingSpaces)),
+            to: (try? LocalDate(form[Self.toField].value.trimmingSpaces)),
             status: status == 0 ? nil : OrderStatus.allCases[status - 1],
             customer: CustomerID.typed(customerText), limit: 500)
         for index in [Self.fromField, Self.toField] {
             let text = form[index].value
-            if !text.isEmpty, let problem = TypedDate.problem(text) {
+            if !text.isEmpty, let problem = LocalDate.problem(with: text) {
                 context.say(
                     OperatorMessage(
                         zh: problem.zh + "（此日期條件暫不套用）", en: problem.en + " (this date is not applied for now)"),
@@ -146,7 +147,7 @@ struct OrderListScreen: TypingScreen {
         switch form.handle(key) {
         case .field(_, .changed): reload(context)
         case .field(let index, .step(let days)):
-            if let date = TypedDate.date(form[index].value) {
+            if let date = (try? LocalDate(form[index].value.trimmingSpaces)) {
                 form[index].set(date.adding(days: days).iso)
                 reload(context)
             }
