@@ -17,6 +17,8 @@ public final class AppDatabase: Sendable {
     public let writeRefusal: StoreError?
     /// `PRAGMA quick_check`, run once before the first write of this process.
     let integrity: IntegrityGate
+    /// The catalogue, price rules, calendar and bounds, read once per change.
+    let reference = ReferenceCache()
 
     init(
         writer: any DatabaseWriter, clock: Clock, ids: IDGenerator, random: RandomDigits, readOnly: Bool = false,
@@ -122,7 +124,10 @@ public final class AppDatabase: Sendable {
     func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
         if let writeRefusal { throw writeRefusal }
         if let damage = integrity.damage(writer) { throw damage }
-        do { return try writer.write(body) } catch { throw StoreError.wrap(error) }
+        let reference = reference
+        do { return try writer.write { db in try reference.writing(db) { try body(db) } } } catch {
+            throw StoreError.wrap(error)
+        }
     }
 
     /// The sign-in bookkeeping (attempt counter, audit entry): a write transaction like `write`
@@ -131,7 +136,10 @@ public final class AppDatabase: Sendable {
     func writeSignIn<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
         if let writeRefusal { throw writeRefusal }
         if let damage = integrity.knownDamage { throw damage }
-        do { return try writer.write(body) } catch { throw StoreError.wrap(error) }
+        let reference = reference
+        do { return try writer.write { db in try reference.writing(db) { try body(db) } } } catch {
+            throw StoreError.wrap(error)
+        }
     }
 
     /// Whether sign-in can be counted and audited (the file is writable and not known damaged).
@@ -139,7 +147,10 @@ public final class AppDatabase: Sendable {
 
     /// Runs a read and maps errors to `StoreError`.
     func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
-        do { return try writer.read(body) } catch { throw StoreError.wrap(error) }
+        let reference = reference
+        do { return try writer.read { db in try reference.reading { try body(db) } } } catch {
+            throw StoreError.wrap(error)
+        }
     }
 
     /// The file path, or `:memory:`.

@@ -14,13 +14,16 @@ final class Intent {
     let session: UserSession
     /// Where new UUIDs come from.
     let ids: IDGenerator
+    /// The catalogue, price rules, calendar and bounds (read once per change).
+    let reference: ReferenceCache
 
     private var audits: [(action: String, entity: String, id: String, before: String?, after: String?, user: String)] =
         []
     private var events: [(Database) throws -> Void] = []
 
-    init(db: Database, now: LocalDateTime, session: UserSession, ids: IDGenerator) {
+    init(db: Database, now: LocalDateTime, session: UserSession, ids: IDGenerator, reference: ReferenceCache) {
         self.db = db
+        self.reference = reference
         self.now = now
         self.session = session
         self.ids = ids
@@ -99,9 +102,9 @@ extension AppDatabase {
             throw StoreError.notPermitted(user: session.name, role: session.role, permission: first)
         }
         let now = moment ?? clock.now()
-        let ids = ids
+        let (ids, reference) = (ids, reference)
         return try write { db in
-            let intent = Intent(db: db, now: now, session: session, ids: ids)
+            let intent = Intent(db: db, now: now, session: session, ids: ids, reference: reference)
             let before = db.totalChangesCount
             let result = try body(intent)
             try intent.finish(changes: db.totalChangesCount - before)

@@ -12,6 +12,7 @@ enum Migrations {
         migrator.registerMigration("v4-contracts", migrate: contracts)
         migrator.registerMigration("v5-users", migrate: users)
         migrator.registerMigration("v6-sign-in", migrate: signIn)
+        migrator.registerMigration("v7-reference-version", migrate: referenceVersion)
         return migrator
     }
 
@@ -431,5 +432,29 @@ enum Migrations {
             guard PasswordHasher.verify(name, against: row["password_hash"]) else { continue }
             try db.execute(sql: "UPDATE app_user SET demo_password = 1 WHERE name = ?", arguments: [name])
         }
+    }
+}
+
+extension Migrations {
+    /// Issue 14: the reference data (parameters, price rules, products, holidays) is read once
+    /// per change instead of inside every quote and order (`ReferenceCache`). Its one writer is
+    /// these triggers: any change to those tables, by any process, moves `reference_version`.
+    static func referenceVersion(_ db: Database) throws {
+        var sql = """
+            CREATE TABLE reference_version (
+              id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+            INSERT INTO reference_version (id, version) VALUES (1, 0);
+
+            """
+        for table in ["parameter", "price_rule", "product", "holiday"] {
+            for change in ["INSERT", "UPDATE", "DELETE"] {
+                sql += """
+                    CREATE TRIGGER reference_\(table)_\(change.lowercased()) AFTER \(change) ON \(table)
+                    BEGIN UPDATE reference_version SET version = version + 1 WHERE id = 1; END;
+
+                    """
+            }
+        }
+        try db.execute(sql: sql)
     }
 }

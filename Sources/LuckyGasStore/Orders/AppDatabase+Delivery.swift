@@ -36,7 +36,7 @@ extension AppDatabase {
                     throw StoreError.invalid(.unknownValue(field: "司機 driver", value: driver, allowed: known))
                 }
             }
-            guard let before = try Self.orderRecord(db, number: number) else {
+            guard let before = try orderRecord(db, number: number) else {
                 throw StoreError.orderNotFound(number.rawValue)
             }
             let status = try before.status.applying(.deliver)
@@ -128,7 +128,7 @@ extension AppDatabase {
             }
             // More than a few times the amount due is a typing slip, not a collection: the
             // excess is a separate payment entry (luckygas payment record), checked on its own.
-            let bounds = try Parameters.bounds(db)
+            let bounds = try intent.reference.bounds(db)
             let most = try draft.total.adding(deposit.amount).multiplied(by: bounds.collectedDueMultiple)
             guard report.collected <= most else {
                 throw StoreError.collectedAboveDue(
@@ -140,7 +140,7 @@ extension AppDatabase {
             if report.collected > .zero {
                 let input = PaymentInput(customer: before.customer, amount: report.collected, method: method ?? .cash)
                 let receipt = try ReceivablesStore.insertPayment(
-                    db, input, source: .delivery, collector: collector, order: number, at: now, by: session.name)
+                    db, input, bounds: bounds, source: .delivery, collector: collector, order: number, at: now, by: session.name)
                 try ReceivablesStore.recorded(
                     intent, receipt, input, source: .delivery, collector: collector, order: number)
                 let shares = AllocationPlan.oldestFirst(items, amount: report.collected)
@@ -194,7 +194,7 @@ extension AppDatabase {
                     collected: report.collected.amount,
                     paymentNumber: payment?.rawValue, dueDate: due.iso, driverID: report.driver,
                     deliveredAt: now.iso, deliveredBy: session.name), .changed)
-            guard let after = try Self.orderRecord(db, number: number) else {
+            guard let after = try orderRecord(db, number: number) else {
                 throw StoreError.orderNotFound(number.rawValue)
             }
             try intent.audit(

@@ -20,7 +20,7 @@ extension AppDatabase {
         }
         try intent(session, .dispatch) { intent in
             let db = intent.db
-            guard let before = try Self.orderRecord(db, number: number) else {
+            guard let before = try orderRecord(db, number: number) else {
                 throw StoreError.orderNotFound(number.rawValue)
             }
             let status = try before.status.applying(event)
@@ -43,7 +43,7 @@ extension AppDatabase {
                 try intent.emit(OrderRescheduled(number: id, status: moved, note: note, at: at, by: by), .changed)
             case .deliver, .cancel: throw StoreError.reasonRequired  // handled above, never here
             }
-            guard let after = try Self.orderRecord(db, number: number) else {
+            guard let after = try orderRecord(db, number: number) else {
                 throw StoreError.orderNotFound(number.rawValue)
             }
             try intent.audit(

@@ -5,7 +5,7 @@ import LuckyGasWire
 extension AppDatabase {
     /// Prices an order without writing anything (the live breakdown of the order screen).
     public func quote(_ input: OrderInput) throws -> Quote {
-        try read { db in try Self.price(db, input).quote }
+        try read { db in try price(db, input).quote }
     }
 
     /// Why the calendar refuses a delivery on `date` in `slot` now (Sunday, a holiday without
@@ -13,7 +13,7 @@ extension AppDatabase {
     public func deliveryRefusal(date: LocalDate, slot: DeliverySlot) throws -> CalendarError? {
         let now = clock.now()
         return try read { db in
-            let calendar = try Parameters.calendar(db)
+            let calendar = try reference.calendar(db)
             do throws(CalendarError) {
                 try calendar.checkDelivery(date: date, slot: slot, at: now)
                 return nil
@@ -22,10 +22,10 @@ extension AppDatabase {
     }
 
     /// Loads customer, address, catalogue and rules, and prices `input`.
-    private static func price(_ db: Database, _ input: OrderInput) throws -> (
+    private func price(_ db: Database, _ input: OrderInput) throws -> (
         quote: Quote, address: Address, calendar: BusinessCalendar, phones: [PhoneNumber]
     ) {
-        guard let record = try customerRecord(db, id: input.customer) else {
+        guard let record = try Self.customerRecord(db, id: input.customer) else {
             throw StoreError.customerNotFound(input.customer.rawValue)
         }
         let address: Address
@@ -40,11 +40,11 @@ extension AppDatabase {
             }
             address = found
         }
-        let calendar = try Parameters.calendar(db)
+        let calendar = try reference.calendar(db)
         let request = QuoteRequest(items: input.items, zone: address.zone, date: input.date, slot: input.slot)
         let quote = try Pricing.quote(
-            request, products: Parameters.products(db), specialPrices: record.specialPrices,
-            rules: Parameters.pricingRules(db), isHolidayService: calendar.isHolidayService(input.date))
+            request, products: reference.products(db), specialPrices: record.specialPrices,
+            rules: reference.pricing(db), isHolidayService: calendar.isHolidayService(input.date))
         return (quote, address, calendar, record.customer.phones)
     }
 
@@ -63,13 +63,13 @@ extension AppDatabase {
         return try intent(session, .placeOrders) { intent in
             let db = intent.db
             let now = intent.now
-            let (quote, address, calendar, phones) = try Self.price(db, input)
+            let (quote, address, calendar, phones) = try price(db, input)
             try calendar.checkDelivery(date: input.date, slot: input.slot, at: now)
             guard let position = try Self.creditPosition(db, customer: input.customer, today: now.date) else {
                 throw StoreError.customerNotFound(input.customer.rawValue)
             }
             let decision = CreditPolicy.decide(
-                amount: quote.total, position: position, rules: try Parameters.creditRules(db))
+                amount: quote.total, position: position, rules: try intent.reference.credit(db))
             var reserve = Money.zero
             var overriddenBy: String?
             switch decision {
@@ -164,7 +164,7 @@ extension AppDatabase {
         try intent(session, .cancelOrders) { intent in
             let db = intent.db
             let now = intent.now
-            guard let before = try Self.orderRecord(db, number: number) else {
+            guard let before = try orderRecord(db, number: number) else {
                 throw StoreError.orderNotFound(number.rawValue)
             }
             let status = try before.status.applying(.cancel)
@@ -186,7 +186,7 @@ extension AppDatabase {
                 OrderCancelled(
                     number: number.rawValue, reason: reason, released: before.reserved.amount, cancelledAt: now.iso,
                     cancelledBy: session.name, approvedBy: approver?.name), .changed)
-            guard let after = try Self.orderRecord(db, number: number) else {
+            guard let after = try orderRecord(db, number: number) else {
                 throw StoreError.orderNotFound(number.rawValue)
             }
             try intent.audit(
@@ -196,10 +196,10 @@ extension AppDatabase {
 
     /// One order, or nil.
     public func order(_ number: OrderNumber) throws -> OrderRecord? {
-        try read { db in try Self.orderRecord(db, number: number) }
+        try read { db in try orderRecord(db, number: number) }
     }
 
-    static func orderRecord(_ db: Database, number: OrderNumber) throws -> OrderRecord? {
+    func orderRecord(_ db: Database, number: OrderNumber) throws -> OrderRecord? {
         guard
             let row = try Row.fetchOne(
                 db.cachedStatement(
@@ -235,7 +235,7 @@ extension AppDatabase {
         let date = try Stored.date(row, "delivery_date", table: "sales_order", id: id)
         let slot = try Stored.value(DeliverySlot.self, row, "slot", table: "sales_order", id: id)
         let placedAt = try Stored.parsed(row, "placed_at", table: "sales_order", id: id, LocalDateTime.init)
-        let calendar = try Parameters.calendar(db)
+        let calendar = try reference.calendar(db)
         return OrderRecord(
             number: number, uuid: row["uuid"],
             customer: try Stored.customerID(row, "customer_id", table: "sales_order", id: id),

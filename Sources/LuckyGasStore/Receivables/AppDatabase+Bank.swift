@@ -227,7 +227,7 @@ extension AppDatabase {
         let lookup = DatabaseMatchLookup(db: db)
         // Read once for the whole statement: a line above the document bound or dated outside
         // the posting window is never posted without a person (it stays open).
-        let bounds = try Parameters.bounds(db)
+        let bounds = try intent.reference.bounds(db)
         let window = try Parameters.postingWindow(db, today: now.date)
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
@@ -280,7 +280,8 @@ extension AppDatabase {
         let input = PaymentInput(
             customer: customer, amount: line.amount, method: .bankTransfer, receivedOn: line.valueDate,
             reference: FreeText.printable(String(line.text.prefix(200))))
-        let number = try ReceivablesStore.insertPayment(db, input, source: .bank, bankLine: line.id, at: now, by: user)
+        let number = try ReceivablesStore.insertPayment(
+            db, input, bounds: try intent.reference.bounds(db), source: .bank, bankLine: line.id, at: now, by: user)
         try ReceivablesStore.recorded(intent, number, input, source: .bank, bankLine: line.id)
         let shares =
             try validated

@@ -13,7 +13,8 @@ extension AppDatabase {
     ) throws -> PaymentRecord {
         try intent(session, .payments) { intent in
             let (db, now) = (intent.db, intent.now)
-            let number = try ReceivablesStore.insertPayment(db, input, source: .counter, at: now, by: session.name)
+            let number = try ReceivablesStore.insertPayment(
+                db, input, bounds: try intent.reference.bounds(db), source: .counter, at: now, by: session.name)
             try ReceivablesStore.recorded(intent, number, input, source: .counter)
             let shares = try ReceivablesStore.shares(
                 db, request, customer: input.customer, reference: input.reference, unapplied: input.amount)

@@ -20,7 +20,7 @@ enum ReceivablesStore {
 
     /// Writes a payment and its receipt journal entry; everything is unapplied until allocated.
     static func insertPayment(
-        _ db: Database, _ input: PaymentInput, source: PaymentSource, collector: String? = nil,
+        _ db: Database, _ input: PaymentInput, bounds: Bounds, source: PaymentSource, collector: String? = nil,
         order: OrderNumber? = nil,
         bankLine: Int64? = nil, at now: LocalDateTime, by user: String
     ) throws -> ReceiptNumber {
@@ -30,9 +30,9 @@ enum ReceivablesStore {
         // Every payment is bounded and dated within the posting window (a bank line that is not
         // is left for a person by the matcher, never posted); what a person types must also be
         // printable text. A bank line's own text is filtered when it is read, not refused.
-        do { try Parameters.bounds(db).checkAmount(input.amount, field: "收款金額 payment amount") } catch let error
-            as ValidationError
-        { throw StoreError.invalid(error) }
+        do throws(ValidationError) {
+            try bounds.checkAmount(input.amount, field: "收款金額 payment amount")
+        } catch { throw StoreError.invalid(error) }
         if source != .bank {
             _ = try inputText(input.reference, field: "參考 reference")
             if let check = input.check {
