@@ -140,7 +140,8 @@ extension AppDatabase {
             if report.collected > .zero {
                 let input = PaymentInput(customer: before.customer, amount: report.collected, method: method ?? .cash)
                 let receipt = try ReceivablesStore.insertPayment(
-                    db, input, bounds: bounds, source: .delivery, collector: collector, order: number, at: now, by: session.name)
+                    db, input, bounds: bounds, source: .delivery, collector: collector, order: number, at: now,
+                    by: session.name)
                 try ReceivablesStore.recorded(
                     intent, receipt, input, source: .delivery, collector: collector, order: number)
                 let shares = AllocationPlan.oldestFirst(items, amount: report.collected)
