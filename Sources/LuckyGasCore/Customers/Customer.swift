@@ -73,7 +73,10 @@ public struct Customer: Sendable, Hashable, Codable {
     }
 
     /// The default delivery address (the first if none is marked).
-    public var defaultAddress: Address? {
+    public var defaultAddress: Address? { Self.defaultAddress(of: addresses) }
+
+    /// The default delivery address among `addresses`, else the first delivery address, else the first.
+    public static func defaultAddress(of addresses: [Address]) -> Address? {
         addresses.first { $0.isDefault && $0.kind == .delivery } ?? addresses.first { $0.kind == .delivery }
             ?? addresses.first
     }

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import GRDB
 import LuckyGasCore
+import LuckyGasWire
 
 /// The append-only, hash-chained audit log (DOMAIN.md "People and rights": kept 7 years, verifiable).
 ///
@@ -64,10 +65,8 @@ enum AuditLog {
         return nil
     }
 
-    /// Canonical JSON for before/after values: sorted keys, so the hash is reproducible.
-    static func json(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
+    /// Canonical JSON for before/after values: sorted keys, so the hash is reproducible. The same
+    /// encoder as the outbox payloads (one made once, not one per entry), so an entry whose
+    /// `after` is an event's value holds the payload's bytes (`Intent.record`).
+    static func json(_ value: some Encodable) throws -> String { try WireJSON.encode(value) }
 }

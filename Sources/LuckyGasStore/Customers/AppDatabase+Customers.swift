@@ -197,32 +197,9 @@ extension AppDatabase {
         else {
             return nil
         }
-        let phones = try Row.fetchAll(
-            db.cachedStatement(
-                sql: "SELECT position, phone FROM customer_contact WHERE customer_id = ? ORDER BY position"),
-            arguments: [id.rawValue]
-        ).map { contact in
-            try Stored.parsed(
-                contact, "phone", table: "customer_contact", id: "\(id.rawValue)/\(contact["position"] as Int)",
-                PhoneNumber.init)
-        }
-        let addresses = try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT * FROM customer_address WHERE customer_id = ? AND active = 1 ORDER BY id"),
-            arguments: [id.rawValue]
-        ).map { try addressFrom($0) }
-        let specials = try Row.fetchAll(
-            db.cachedStatement(
-                sql: "SELECT * FROM special_price WHERE customer_id = ? ORDER BY product_code, valid_from"),
-            arguments: [id.rawValue]
-        ).map { row in
-            let product = row["product_code"] as String? ?? "NULL"
-            let key = "\(id.rawValue)/\(product)/\(row["valid_from"] as String? ?? "NULL")"
-            return SpecialPrice(
-                product: try Stored.parsed(row, "product_code", table: "special_price", id: key, ProductCode.init),
-                price: Money(row["price"] as Int64),
-                validFrom: try Stored.date(row, "valid_from", table: "special_price", id: key),
-                validUntil: try Stored.date(row, "valid_until", table: "special_price", id: key))
-        }
+        let phones = try Self.phones(db, of: id)
+        let addresses = try Self.addresses(db, of: id)
+        let specials = try Self.specialPrices(db, of: id)
         let taxID =
             row["tax_id"] as String? == nil ? nil : try Stored.parsed(row, "tax_id", table: "customer", TaxID.init)
         let preference = try invoicePreference(row)
@@ -240,6 +217,44 @@ extension AppDatabase {
             customer: customer, specialPrices: specials, version: row["version"], uuid: row["uuid"],
             createdAt: try Stored.parsed(row, "created_at", table: "customer", LocalDateTime.init),
             updatedAt: try Stored.parsed(row, "updated_at", table: "customer", LocalDateTime.init))
+    }
+
+    /// The customer's phones in order; one that does not parse is an error naming the row.
+    static func phones(_ db: Database, of id: CustomerID) throws -> [PhoneNumber] {
+        try Row.fetchAll(
+            db.cachedStatement(
+                sql: "SELECT position, phone FROM customer_contact WHERE customer_id = ? ORDER BY position"),
+            arguments: [id.rawValue]
+        ).map { contact in
+            try Stored.parsed(
+                contact, "phone", table: "customer_contact", id: "\(id.rawValue)/\(contact["position"] as Int)",
+                PhoneNumber.init)
+        }
+    }
+
+    /// The customer's active addresses in order of entry.
+    static func addresses(_ db: Database, of id: CustomerID) throws -> [Address] {
+        try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM customer_address WHERE customer_id = ? AND active = 1 ORDER BY id"),
+            arguments: [id.rawValue]
+        ).map { try addressFrom($0) }
+    }
+
+    /// The customer's special prices, current and past.
+    static func specialPrices(_ db: Database, of id: CustomerID) throws -> [SpecialPrice] {
+        try Row.fetchAll(
+            db.cachedStatement(
+                sql: "SELECT * FROM special_price WHERE customer_id = ? ORDER BY product_code, valid_from"),
+            arguments: [id.rawValue]
+        ).map { row in
+            let product = row["product_code"] as String? ?? "NULL"
+            let key = "\(id.rawValue)/\(product)/\(row["valid_from"] as String? ?? "NULL")"
+            return SpecialPrice(
+                product: try Stored.parsed(row, "product_code", table: "special_price", id: key, ProductCode.init),
+                price: Money(row["price"] as Int64),
+                validFrom: try Stored.date(row, "valid_from", table: "special_price", id: key),
+                validUntil: try Stored.date(row, "valid_until", table: "special_price", id: key))
+        }
     }
 
     /// The stored e-invoice preference of a customer row: an unknown kind or a carrier or

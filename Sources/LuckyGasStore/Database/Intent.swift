@@ -55,10 +55,30 @@ final class Intent {
     /// inserted is version 1; `changed`: +1). Returns the version the event carries.
     @discardableResult
     func emit<Event: WireEvent>(_ event: Event, _ step: Aggregates.Step) throws -> Int {
+        try emit(event, step, payload: nil)
+    }
+
+    /// Records the audit entry whose `after` is `event` itself and queues the event, encoding it
+    /// once: the audit's canonical JSON and the wire payload are the same bytes (both sorted
+    /// keys, unescaped slashes), and encoding was a tenth of placing an order.
+    @discardableResult
+    func record<Event: WireEvent>(
+        _ action: String, _ entity: String, _ id: String, _ event: Event, _ step: Aggregates.Step
+    ) throws -> Int {
+        let payload = try WireJSON.encode(event)
+        audit(action, entity, id, afterJSON: payload)
+        return try emit(event, step, payload: payload)
+    }
+
+    private func emit<Event: WireEvent>(_ event: Event, _ step: Aggregates.Step, payload: String?) throws -> Int {
         let version = try Aggregates.version(db, type: Event.aggregateType, id: event.aggregateID, step: step)
         let eventID = ids.uuid()
         let now = now
-        events.append { db in try Outbox.enqueue(db, event, version: version, eventID: eventID, at: now) }
+        events.append { db in
+            try Outbox.enqueue(
+                db, Event.self, aggregateID: event.aggregateID, payload: payload ?? WireJSON.encode(event),
+                version: version, eventID: eventID, at: now)
+        }
         return version
     }
 

@@ -56,19 +56,10 @@ extension AppDatabase {
                 customer["tax_id"] as String? == nil
                 ? nil : try Stored.parsed(customer, "tax_id", table: "customer", id: id, TaxID.init)
             let buyer = InvoiceBuyer(customerName: customer["name"], taxID: taxID, preference: preference)
+            let catalogue = try intent.reference.products(db)
             var products: [ProductCode: Product] = [:]
-            for line in before.quote.lines {
-                if let row = try Row.fetchOne(
-                    db.cachedStatement(sql: "SELECT * FROM product WHERE code = ?"), arguments: [line.product.rawValue])
-                {
-                    products[line.product] = try Parameters.productFrom(row)
-                }
-            }
-            let taxRate =
-                try Int64.fetchOne(
-                    db.cachedStatement(
-                        sql: "SELECT value FROM price_rule WHERE kind = 'TAX_RATE_PERCENT' AND key = 'VAT'"))
-                ?? TaxSplit.ratePercent
+            for line in before.quote.lines { products[line.product] = catalogue[line.product] }
+            let taxRate = try intent.reference.pricing(db).taxRatePercent
             let draft = try InvoiceDraft.delivered(
                 order: before.quote, delivered: report.quantities, products: products, buyer: buyer,
                 taxRatePercent: taxRate)
@@ -84,7 +75,7 @@ extension AppDatabase {
             }
             let deposit = try DepositCharge.compute(
                 delivered: delivered, emptiesReturned: report.emptiesReturned ?? requiring)
-            let company = try InvoiceStore.company(db)
+            let company = try intent.reference.company(db)
             let (invoice, trackID, period) = try InvoiceStore.takeNumber(db, at: now)
             let terms = try Stored.value(PaymentTerms.self, customer, "terms", table: "customer", id: id)
             let due = terms.dueDate(invoiceDate: now.date)

@@ -21,21 +21,27 @@ extension AppDatabase {
         }
     }
 
-    /// Loads customer, address, catalogue and rules, and prices `input`.
+    /// Loads what pricing needs of the customer (the address, special prices, phones for the
+    /// confirmation text), the catalogue and rules, and prices `input`. Only those parts are
+    /// read: the whole customer record (dates, invoice preference, tax id) was a quarter of an
+    /// order's instructions (Docs/performance.md).
     private func price(_ db: Database, _ input: OrderInput) throws -> (
         quote: Quote, address: Address, calendar: BusinessCalendar, phones: [PhoneNumber]
     ) {
-        guard let record = try Self.customerRecord(db, id: input.customer) else {
-            throw StoreError.customerNotFound(input.customer.rawValue)
-        }
+        let id = input.customer
+        guard
+            try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM customer WHERE id = ?"), arguments: [id.rawValue])
+                != nil
+        else { throw StoreError.customerNotFound(id.rawValue) }
+        let addresses = try Self.addresses(db, of: id)
         let address: Address
         if let wanted = input.addressID {
-            guard let found = record.customer.addresses.first(where: { $0.id == wanted }) else {
-                throw StoreError.addressNotFound(customer: input.customer, address: wanted)
+            guard let found = addresses.first(where: { $0.id == wanted }) else {
+                throw StoreError.addressNotFound(customer: id, address: wanted)
             }
             address = found
         } else {
-            guard let found = record.customer.defaultAddress else {
+            guard let found = Customer.defaultAddress(of: addresses) else {
                 throw StoreError.invalid(.empty(field: "地址 address"))
             }
             address = found
@@ -43,9 +49,9 @@ extension AppDatabase {
         let calendar = try reference.calendar(db)
         let request = QuoteRequest(items: input.items, zone: address.zone, date: input.date, slot: input.slot)
         let quote = try Pricing.quote(
-            request, products: reference.products(db), specialPrices: record.specialPrices,
+            request, products: reference.products(db), specialPrices: Self.specialPrices(db, of: id),
             rules: reference.pricing(db), isHolidayService: calendar.isHolidayService(input.date))
-        return (quote, address, calendar, record.customer.phones)
+        return (quote, address, calendar, try Self.phones(db, of: id))
     }
 
     /// Places an order. Inside one write transaction: checks the calendar, prices it, decides
@@ -132,8 +138,7 @@ extension AppDatabase {
                 total: quote.total.amount, depositAtRisk: quote.depositAtRisk.amount, reserved: reserve.amount,
                 placedAt: now.iso, placedBy: session.name, creditOverrideBy: overriddenBy,
                 creditOverrideReason: overriddenBy == nil ? nil : override?.reason)
-            try intent.audit("order.place", "order", number.rawValue, after: placed)
-            try intent.emit(placed, .created)
+            try intent.record("order.place", "order", number.rawValue, placed, .created)
             // The confirmation text goes out through the same outbox, so it is sent once the
             // order is known to head office and never for an order that rolled back.
             let sms = OrderConfirmationSMS(

@@ -22,6 +22,7 @@ final class ReferenceCache: @unchecked Sendable {
         var credit: CreditRules?
         var bounds: Bounds?
         var virtualAccountPrefix: String?
+        var company: CompanySettings?
     }
 
     private let lock = NSLock()
@@ -117,5 +118,10 @@ final class ReferenceCache: @unchecked Sendable {
     /// The bank's virtual-account prefix (`Parameters.virtualAccountPrefix`).
     func virtualAccountPrefix(_ db: Database) throws -> String {
         try value(db, \.virtualAccountPrefix, load: Parameters.virtualAccountPrefix)
+    }
+
+    /// The seller's settings for invoices (`InvoiceStore.company`: parameter rows).
+    func company(_ db: Database) throws -> CompanySettings {
+        try value(db, \.company, load: InvoiceStore.company)
     }
 }

@@ -5,9 +5,11 @@ import LuckyGasWire
 /// The transactional outbox (ARCHITECTURE "Sync"): the one writer of `sync_outbox`. A row per
 /// event, written by the intent door in the transaction of the change (Docs/events.md).
 enum Outbox {
-    /// Queues one typed event at the aggregate `version` it leaves behind.
+    /// Queues one typed event (its `payload` encoded by `WireJSON`) at the aggregate `version` it
+    /// leaves behind.
     static func enqueue<Event: WireEvent>(
-        _ db: Database, _ event: Event, version: Int, eventID: String, at: LocalDateTime
+        _ db: Database, _ type: Event.Type, aggregateID: String, payload: String, version: Int, eventID: String,
+        at: LocalDateTime
     ) throws {
         try db.cachedStatement(
             sql: """
@@ -16,8 +18,8 @@ enum Outbox {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
-            eventID, Event.aggregateType, event.aggregateID, version, Event.eventType, Event.schemaVersion,
-            try WireJSON.encode(event), at.iso,
+            eventID, Event.aggregateType, aggregateID, version, Event.eventType, Event.schemaVersion, payload,
+            at.iso,
         ])
     }
 }
