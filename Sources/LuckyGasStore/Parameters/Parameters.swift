@@ -218,7 +218,8 @@ extension Parameters {
                 throw StoreError.badParameter(key: key, value: text, expected: "YYYY-MM-DD")
             }
         }
-        let firstJournalDay = try Row.fetchOne(db, sql: "SELECT id, date FROM journal_entry ORDER BY date, id LIMIT 1")
+        let firstJournalDay = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT id, date FROM journal_entry ORDER BY date, id LIMIT 1"))
             .map { try Stored.date($0, "date", table: "journal_entry") }
         // A branch with nothing posted and no opening date accepts the past year.
         var earliest = try date("branch.opened_on") ?? firstJournalDay ?? today.adding(days: -366)

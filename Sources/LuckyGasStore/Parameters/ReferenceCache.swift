@@ -11,8 +11,10 @@ import LuckyGasCore
 /// integer, and a change made by another process is seen at its next transaction.
 ///
 /// Only values read from committed rows are kept: a committed version is never reused, so a
-/// value read at version `v` stays right for `v`. A value read inside a write transaction that
-/// has already changed rows may come from rows that roll back; it is used but not kept.
+/// value read at version `v` stays right for `v`. A write transaction notes the version when it
+/// begins; while the version it reads is still that one, it has not changed a reference table
+/// and what it loads is the committed data (kept). Once it has changed one (the triggers moved
+/// the version inside it), what it loads may roll back: used, never kept.
 final class ReferenceCache: @unchecked Sendable {
     /// What is kept; each part is loaded when first asked for at a version.
     struct Snapshot {
@@ -35,8 +37,8 @@ final class ReferenceCache: @unchecked Sendable {
     private enum Transaction {
         /// A read: it sees committed rows only.
         case read
-        /// A write; `changes` is the connection's `totalChangesCount` when it began.
-        case write(changes: Int)
+        /// A write that began at reference version `version`.
+        case write(version: Int64)
     }
 
     /// Runs `body` as a read transaction of `AppDatabase.read`.
@@ -47,21 +49,30 @@ final class ReferenceCache: @unchecked Sendable {
     }
 
     /// Runs `body` as a write transaction of `AppDatabase.write` on `db`.
-    func writing<T>(_ db: Database, _ body: () throws -> T) rethrows -> T {
-        let changes = db.totalChangesCount
-        lock.withLock { transaction = .write(changes: changes) }
+    func writing<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        let version = try Self.version(db)
+        lock.withLock { transaction = .write(version: version) }
         defer { lock.withLock { transaction = nil } }
         return try body()
     }
 
-    /// Whether what `db` reads now is committed: outside a transaction, in a read, or in a
-    /// write that has changed nothing yet.
-    private func readsCommitted(_ db: Database) -> Bool {
+    /// The reference version `db` sees now.
+    private static func version(_ db: Database) throws -> Int64 {
+        guard
+            let current = try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT version FROM reference_version WHERE id = 1"))
+        else { throw StoreError.database("reference_version has no row") }
+        return current
+    }
+
+    /// Whether what `db` reads at reference version `current` is committed data: outside a
+    /// transaction, in a read, or in a write that has not moved the version.
+    private func readsCommitted(_ db: Database, at current: Int64) -> Bool {
         guard db.isInsideTransaction else { return true }
         return lock.withLock {
             switch transaction {
             case .read: true
-            case .write(let changes): changes == db.totalChangesCount
+            case .write(let version): version == current
             case nil: false
             }
         }
@@ -71,14 +82,11 @@ final class ReferenceCache: @unchecked Sendable {
     func value<T>(
         _ db: Database, _ part: WritableKeyPath<Snapshot, T?>, load: (Database) throws -> T
     ) throws -> T {
-        guard
-            let current = try Int64.fetchOne(
-                db.cachedStatement(sql: "SELECT version FROM reference_version WHERE id = 1"))
-        else { throw StoreError.database("reference_version has no row") }
+        let current = try Self.version(db)
         let kept: T? = lock.withLock { version == current ? snapshot[keyPath: part] : nil }
         if let kept { return kept }
         let loaded = try load(db)
-        if readsCommitted(db) {
+        if readsCommitted(db, at: current) {
             lock.withLock {
                 if version != current {
                     version = current
