@@ -219,8 +219,9 @@ extension Parameters {
             }
         }
         let firstJournalDay = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT id, date FROM journal_entry ORDER BY date, id LIMIT 1"))
-            .map { try Stored.date($0, "date", table: "journal_entry") }
+            db.cachedStatement(sql: "SELECT id, date FROM journal_entry ORDER BY date, id LIMIT 1")
+        )
+        .map { try Stored.date($0, "date", table: "journal_entry") }
         // A branch with nothing posted and no opening date accepts the past year.
         var earliest = try date("branch.opened_on") ?? firstJournalDay ?? today.adding(days: -366)
         if let closed = try date("ledger.closed_through") { earliest = max(earliest, closed.adding(days: 1)) }
