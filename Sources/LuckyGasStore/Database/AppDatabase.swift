@@ -89,6 +89,10 @@ public final class AppDatabase: Sendable {
             }
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
+        // SQLite's default page cache is 2 MB: a statement import of 50,000 lines (one
+        // transaction) spilled and re-read its pages. 32 MB per process stays well inside the
+        // screens' memory budget (Docs/performance.md).
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -32768") }
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             return try AppDatabase(

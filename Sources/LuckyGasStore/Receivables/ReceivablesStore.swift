@@ -178,17 +178,17 @@ enum ReceivablesStore {
     static func payment(_ db: Database, _ number: ReceiptNumber) throws -> PaymentRecord {
         guard
             let row = try Row.fetchOne(
-                db,
-                sql: "SELECT p.*, c.name FROM payment p JOIN customer c ON c.id = p.customer_id WHERE number = ?",
+                db.cachedStatement(
+                    sql: "SELECT p.*, c.name FROM payment p JOIN customer c ON c.id = p.customer_id WHERE number = ?"),
                 arguments: [number.rawValue])
         else { throw StoreError.paymentNotFound(number.rawValue) }
         let id = number.rawValue
         let allocations = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT a.*, o.reference, o.kind FROM allocation a JOIN open_item o ON o.id = a.open_item_id
-                WHERE payment_number = ? ORDER BY a.id
-                """, arguments: [number.rawValue]
+            db.cachedStatement(
+                sql: """
+                    SELECT a.*, o.reference, o.kind FROM allocation a JOIN open_item o ON o.id = a.open_item_id
+                    WHERE payment_number = ? ORDER BY a.id
+                    """), arguments: [number.rawValue]
         ).map { row in
             AllocationRecord(
                 id: row["id"], reference: row["reference"], kind: row["kind"], amount: Money(row["amount"] as Int64),
