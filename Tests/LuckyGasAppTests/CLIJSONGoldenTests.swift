@@ -364,8 +364,15 @@ struct CLIJSONGoldenTests {
             "bench",
             [
                 "bench", "--customers", "60", "--orders", "5", "--samples", "5", "--invoices", "3",
-                "--statement-lines", "10", "--payments", "5", "--work-dir",
+                "--statement-lines", "10", "--payments", "5", "--postings", "300", "--work-dir",
                 cli.directory.appendingPathComponent("b").path,
+            ], withDatabase: false)
+        try step(
+            "bench-scale",
+            [
+                "bench", "--scale", "--scale-customers", "40,60", "--scale-postings", "300,600", "--orders", "5",
+                "--samples", "5", "--invoices", "3", "--statement-lines", "10", "--payments", "5", "--work-dir",
+                cli.directory.appendingPathComponent("s").path,
             ], withDatabase: false)
         try step("error-not-found", ["customer", "show", "C999999"], status: 1)
         try step("error-usage", ["order", "quote", "--customer"], status: 2)

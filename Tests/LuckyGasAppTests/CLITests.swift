@@ -210,7 +210,7 @@ struct CLITests {
         defer { cli.cleanUp() }
         let small = [
             "bench", "--customers", "60", "--orders", "5", "--samples", "5", "--invoices", "3", "--statement-lines",
-            "10", "--payments", "5", "--work-dir", cli.directory.appendingPathComponent("b").path,
+            "10", "--payments", "5", "--postings", "400", "--work-dir", cli.directory.appendingPathComponent("b").path,
         ]
         let first = try cli.run(small + ["--json"], withDatabase: false)
         #expect(first.status == 0, "\(first.stderr)")
@@ -223,9 +223,16 @@ struct CLITests {
         for name in [
             "placeOrder", "orders placed", "invoices issued", "payments recorded and allocated",
             "orders ÷ raw rows", "invoices ÷ raw rows", "payments ÷ raw rows", "MIG XML export",
-            "statement import and match",
+            "statement import and match", "trial balance as of date", "aging as of date", "ledger postings generated",
         ] {
             #expect(names.contains(name), "\(name) is in the record")
+        }
+        let asOf = try #require(figures.first { $0["name"] as? String == "trial balance as of date" })
+        #expect(asOf["unit"] as? String == "ms" && asOf["count"] as? Int == 20 && asOf["p50"] is Double)
+        #expect((record["scale"] as? [String: Any])?["postings"] as? Int == 400)
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") {
+            let memory = try #require(figures.first { $0["name"] as? String == "screens peak memory" })
+            #expect(memory["unit"] as? String == "MB" && (memory["p50"] as? Double ?? 0) > 1)
         }
         let saved = cli.directory.appendingPathComponent("saved.json")
         try Data(first.stdout.utf8).write(to: saved)
@@ -239,5 +246,67 @@ struct CLITests {
         let bad = try cli.run(small + ["--compare", cli.database, "--json"], withDatabase: false)
         #expect(bad.status == 1)
         #expect(try bad.json()["code"] as? String == "FILE_ERROR")
+    }
+
+    @Test(
+        "bench --postings 0 leaves the ledger out; bench --scale names every figure with its scale and says how it grows"
+    )
+    func benchScale() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        let small = [
+            "bench", "--customers", "40", "--orders", "5", "--samples", "5", "--invoices", "3", "--statement-lines",
+            "10", "--payments", "5",
+        ]
+        let none = try cli.run(
+            small + ["--postings", "0", "--json", "--work-dir", cli.directory.appendingPathComponent("n").path],
+            withDatabase: false)
+        #expect(none.status == 0, "\(none.stderr)")
+        let plain = try #require(try none.json()["figures"] as? [[String: Any]])
+        #expect(!plain.contains { ($0["name"] as? String ?? "").contains("as of date") })
+
+        let scale =
+            small + [
+                "--scale", "--scale-customers", "80, 40", "--scale-postings", "300,600", "--work-dir",
+                cli.directory.appendingPathComponent("s").path,
+            ]
+        let result = try cli.run(scale + ["--json"], withDatabase: false)
+        #expect(result.status == 0, "\(result.stderr)")
+        let record = try result.json()
+        let scales = try #require(record["scales"] as? [String: Any])
+        #expect(scales["customers"] as? [Int] == [40, 80] && scales["postings"] as? [Int] == [300, 600])
+        #expect(scales["ledgerCustomers"] as? Int == 40)
+        let names = Set(try #require(record["figures"] as? [[String: Any]]).compactMap { $0["name"] as? String })
+        for name in [
+            "search 1-char @ 40 customers", "search 1-char @ 80 customers", "quote @ 80 customers",
+            "placeOrder @ 80 customers", "invoices issued @ 80 customers",
+            "payments recorded and allocated @ 80 customers",
+            "statement import and match @ 80 customers", "trial balance as of date @ 300 postings",
+            "aging as of date @ 600 postings",
+        ] {
+            #expect(names.contains(name), "\(name)")
+        }
+        #expect(!names.contains { $0.contains("screen") }, "the screens are measured by the plain bench only")
+        let growth = try #require(record["growth"] as? [[String: Any]])
+        let search = try #require(growth.first { $0["figure"] as? String == "search 1-char" })
+        #expect(search["data"] as? String == "customers" && search["from"] as? Int == 40 && search["to"] as? Int == 80)
+        #expect(search["dataGrowth"] as? Double == 2)
+        #expect(
+            growth.contains { $0["figure"] as? String == "aging as of date" && $0["data"] as? String == "postings" })
+        #expect(!growth.contains { $0["figure"] as? String == "raw SQLite insert rows" })
+        #expect(!FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("s/customers-40").path))
+
+        let saved = cli.directory.appendingPathComponent("scale.json")
+        try Data(result.stdout.utf8).write(to: saved)
+        let text = try cli.run(scale + ["--compare", saved.path], withDatabase: false)
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("growth (figure growth ÷ data growth") && text.stdout.contains("slowdown"))
+        #expect(text.stdout.contains("@40") && text.stdout.contains("@600"))
+
+        let bad = try cli.run(small + ["--scale", "--scale-customers", "40,many", "--json"], withDatabase: false)
+        #expect(bad.status == 1)
+        #expect(try bad.json()["code"] as? String == "INVALID_INPUT")
+        let zero = try cli.run(small + ["--scale", "--scale-postings", "0"], withDatabase: false)
+        #expect(zero.status == 1 && zero.stderr.contains("--scale-postings"))
     }
 }

@@ -71,7 +71,7 @@ struct CommandFuzzTests {
                 user(&random),
             ]
         case 8: return ["report", "aging", "--as-of", date(&random), "--user", user(&random)]
-        case 9: return ["gl", "trial-balance", "--user", user(&random)]
+        case 9: return ["gl", "trial-balance", "--as-of", date(&random), "--user", user(&random)]
         case 10: return ["order", "list", "--limit", number(&random), "--from", date(&random)]
         case 11:
             return [

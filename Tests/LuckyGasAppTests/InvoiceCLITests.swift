@@ -141,4 +141,42 @@ struct InvoiceCLITests {
         check.waitUntilExit()
         #expect(check.terminationStatus == 0)
     }
+
+    @Test(
+        "gl trial-balance --as-of counts the entries dated on or before the day; a bad date is refused in both languages"
+    )
+    func trialBalanceAsOf() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        let books = ["--user", "accountant"]
+        func debits(_ json: [String: Any]) -> Int {
+            (json["accounts"] as? [[String: Any]] ?? []).compactMap { $0["debit"] as? Int }.reduce(0, +)
+        }
+        let all = try cli.run(["gl", "trial-balance", "--json"] + books, password: "accountant").json()
+        #expect(all["asOf"] is NSNull)
+        let earlier = try cli.run(
+            ["gl", "trial-balance", "--as-of", "2026-11-05", "--json"] + books, password: "accountant")
+        #expect(earlier.status == 0, "\(earlier.stderr)")
+        let json = try earlier.json()
+        #expect(json["asOf"] as? String == "2026-11-05")
+        #expect(json["balanced"] as? Bool == true)
+        #expect(debits(json) > 0 && debits(json) < debits(all), "later entries are left out")
+        let none = try cli.run(
+            ["gl", "trial-balance", "--as-of", "2000-01-01", "--json"] + books, password: "accountant"
+        ).json()
+        #expect((none["accounts"] as? [Any])?.isEmpty == true && none["balanced"] as? Bool == true)
+        let text = try cli.run(["gl", "trial-balance", "--as-of", "2026-11-05"] + books, password: "accountant")
+        #expect(text.stdout.hasPrefix("試算表 trial balance as of 2026-11-05"))
+
+        let bad = try cli.run(
+            ["gl", "trial-balance", "--as-of", "2026-02-30", "--json"] + books, password: "accountant")
+        #expect(bad.status == 1)
+        let error = try bad.json()
+        #expect(error["code"] as? String == "INVALID_INPUT")
+        let message = error["error"] as? [String: String] ?? [:]
+        #expect(!(message["zh"] ?? "").isEmpty && !(message["en"] ?? "").isEmpty)
+        let badText = try cli.run(["gl", "trial-balance", "--as-of", "yesterday"] + books, password: "accountant")
+        #expect(badText.status == 1)
+        #expect(badText.stderr.contains("日期") && badText.stderr.contains("date"), "\(badText.stderr)")
+    }
 }

@@ -27,7 +27,7 @@ struct DatabaseStoreTests {
         #expect(
             check.appliedMigrations == [
                 "v1-foundation", "v2-invoicing", "v3-receivables", "v4-contracts", "v5-users", "v6-sign-in",
-                "v7-reference-version",
+                "v7-reference-version", "v8-ledger-as-of",
             ])
         #expect(check.auditEntries > 5)
     }

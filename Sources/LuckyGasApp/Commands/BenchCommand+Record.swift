@@ -27,10 +27,13 @@ extension BenchCommand {
         var invoices: Int
         var statementLines: Int
         var payments: Int
+        /// Journal lines of the trial balance and aging figures (0: not measured; absent in
+        /// records made before it was measured).
+        var postings: Int?
     }
 
     /// One figure: latencies in `unit` (`µs`, `ms`, `s`), or a throughput `rate` (per second), or
-    /// a `ratio`; `count` is how many runs or rows it covers.
+    /// a `ratio`, or a size (`MB`, MiB); `count` is how many runs or rows it covers.
     struct Figure: CLIJSON, Codable, Equatable {
         var name: String
         var unit: String
@@ -92,9 +95,14 @@ extension BenchCommand {
             throughput("payments recorded and allocated", receivables.paymentsPerSecond, count: receivables.payments)
             ratio("payments ÷ raw rows", receivables.paymentsPerSecond / figures.rawInsertRowsPerSecond)
         }
+        for ledger in figures.ledgers { rows += Self.rows(ledger) }
         for key in figures.screens.keys.sorted() {
             guard let timing = figures.screens[key] else { continue }
             latency("screen " + key, timing)
+        }
+        if let megabytes = figures.screensMemory?.megabytes {
+            rows.append(
+                Figure(name: "screens peak memory", unit: "MB", p50: megabytes, p99: megabytes, count: 1, rate: nil))
         }
         if let startup = figures.startupMilliseconds, let last = startup.last {
             rows.append(
@@ -106,7 +114,7 @@ extension BenchCommand {
             machine: Self.machine(directory: figures.directory),
             scale: Scale(
                 customers: customers, orders: orders, samples: samples, invoices: invoices,
-                statementLines: statementLines, payments: payments),
+                statementLines: statementLines, payments: payments, postings: figures.ledgers.first?.postings ?? 0),
             figures: rows)
     }
 
@@ -167,9 +175,14 @@ extension BenchCommand {
     /// Every figure of `now` beside the same figure of `saved` (figures only in one run are shown
     /// with the other side empty).
     static func compare(_ now: Record, with saved: Record) -> [Comparison] {
+        compare(now.figures, with: saved.figures)
+    }
+
+    /// Every figure of `now` beside the figure of the same name in `saved`.
+    static func compare(_ now: [Figure], with saved: [Figure]) -> [Comparison] {
         var rows: [Comparison] = []
-        let old = Dictionary(saved.figures.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        for figure in now.figures {
+        let old = Dictionary(saved.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        for figure in now {
             let before = old[figure.name]?.headline
             let after = figure.headline
             var slowdown: Double?
@@ -181,8 +194,8 @@ extension BenchCommand {
                     name: figure.name, unit: figure.unit, saved: before, now: after,
                     slowdown: slowdown, worse: (slowdown ?? 0) > 1.2))
         }
-        let names = Set(now.figures.map(\.name))
-        for figure in saved.figures where !names.contains(figure.name) {
+        let names = Set(now.map(\.name))
+        for figure in saved where !names.contains(figure.name) {
             rows.append(
                 Comparison(
                     name: figure.name, unit: figure.unit, saved: figure.headline, now: nil, slowdown: nil, worse: false)
@@ -213,7 +226,8 @@ extension BenchCommand {
 }
 
 extension String {
-    fileprivate func leftPadded(_ width: Int) -> String {
+    /// Spaces before the text up to `width` characters (bench tables).
+    func leftPadded(_ width: Int) -> String {
         count >= width ? self : String(repeating: " ", count: width - count) + self
     }
 }

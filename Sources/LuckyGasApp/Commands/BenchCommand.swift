@@ -13,6 +13,9 @@ struct BenchCommand: ParsableCommand {
         discussion: """
             Build with -c release first: swift build -c release && .build/release/luckygas bench
             --work-dir /dev/shm/luckygas-bench keeps the database in memory, separating our code's cost from the disk's.
+            --postings writes a ledger of that many journal lines on a copy of the branch and times the trial balance
+            and the aging as of random dates. --scale runs the main figures at each of --scale-customers (the ledger
+            at each of --scale-postings) and prints how each grows against the data.
             """)
 
     @Option(help: "客戶數 / Customers to generate.") var customers = 50_000
@@ -23,6 +26,24 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .customLong("statement-lines"), help: "對帳單筆數 / Lines of the generated bank statement.")
     var statementLines = 50_000
     @Option(help: "收款筆數 / Payments to record and allocate.") var payments = 10_000
+    @Option(
+        help:
+            "總帳分錄行數（另一個檔案；0 不量測）/ Journal lines for the trial balance and aging as of a date (a file of their own; 0 skips)."
+    )
+    var postings = 1_000_000
+    @Flag(
+        help:
+            "規模成長：在各客戶數與分錄數下量測主要數據 / Growth: the main figures at each --scale-customers, the ledger at each --scale-postings."
+    )
+    var scale = false
+    @Option(
+        name: .customLong("scale-customers"),
+        help: "--scale 的客戶數（逗號分隔）/ Customer counts of --scale, comma-separated.")
+    var scaleCustomers = "5000,50000,500000"
+    @Option(
+        name: .customLong("scale-postings"),
+        help: "--scale 的分錄行數（逗號分隔）/ Journal lines of --scale, comma-separated.")
+    var scalePostings = "100000,1000000"
     @Option(help: "工作目錄 / Directory for the benchmark database (default: a temporary one).") var workDir: String?
     @Option(
         help:
@@ -51,6 +72,10 @@ struct BenchCommand: ParsableCommand {
         var invoicing: InvoicingFigures?
         /// Statement import and matching, payments recorded and allocated.
         var receivables: ReceivablesFigures?
+        /// Trial balance and aging as of a date, one per ledger size.
+        var ledgers: [LedgerFigures]
+        /// Peak memory of the screens in tmux (nil when not measured).
+        var screensMemory: PeakMemory?
     }
 
     struct Timing: CLIJSON, Codable {
@@ -60,6 +85,7 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
+        if scale { return try runScale() }
         let output = global.output
         do {
             let saved = try compare.map(Self.load)
@@ -123,6 +149,13 @@ struct BenchCommand: ParsableCommand {
             )
         }
         if let receivables = figures.receivables { lines += report(receivables) }
+        for ledger in figures.ledgers { lines += report(ledger) }
+        if let memory = figures.screensMemory {
+            lines.append(
+                memory.megabytes.map {
+                    String(format: "screens peak memory (tmux, VmHWM): %.1f MB (aim < 100 MB at 50,000 customers)", $0)
+                } ?? "screens peak memory: not measured (\(memory.failure ?? "?"))")
+        }
         if let startup = figures.startupMilliseconds, let last = startup.last {
             lines.append(
                 String(
@@ -134,7 +167,10 @@ struct BenchCommand: ParsableCommand {
         return lines
     }
 
-    func measure() throws -> Figures {
+    /// Generates the branch and measures every figure: the ledger at each of `ledgerPostings`
+    /// (default `--postings`), and with `extras` the screens, startup and peak memory.
+    func measure(ledgerPostings: [Int]? = nil, extras: Bool = true) throws -> Figures {
+        let ledgerPostings = ledgerPostings ?? (postings > 0 ? [postings] : [])
         let directory =
             workDir ?? NSTemporaryDirectory() + "luckygas-bench-\(ProcessInfo.processInfo.processIdentifier)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -146,6 +182,16 @@ struct BenchCommand: ParsableCommand {
         let buildStart = Date()
         try SampleGenerator.generate(into: path, options: options)
         let buildSeconds = Date().timeIntervalSince(buildStart)
+        // The ledger goes on copies of the branch as generated (SampleGenerator checkpoints it).
+        let ledgerBase = directory + "/ledger-base.db"
+        if !ledgerPostings.isEmpty {
+            for suffix in ["", "-wal"] {
+                try? FileManager.default.removeItem(atPath: ledgerBase + suffix)
+                if FileManager.default.fileExists(atPath: path + suffix) {
+                    try FileManager.default.copyItem(atPath: path + suffix, toPath: ledgerBase + suffix)
+                }
+            }
+        }
 
         let morning = LocalDateTime(date: options.asOf, hour: 9)
         let database = try AppDatabase.open(path: path, clock: .fixed(morning))
@@ -200,14 +246,20 @@ struct BenchCommand: ParsableCommand {
         let receivables = try measureReceivables(
             database: database, path: path, lines: statementLines, payments: payments)
         let raw = try rawInsertRate(directory + "/raw.db")
-        let screens = try measureScreens(database: database, clock: .fixed(morning), singles: singles)
-        let startup = measureStartup(databasePath: path)
+        let ledgers = try ledgerPostings.map {
+            try measureLedger(
+                base: ledgerBase, postings: $0, customers: customers, directory: directory, through: options.asOf)
+        }
+        for suffix in ["", "-wal"] { try? FileManager.default.removeItem(atPath: ledgerBase + suffix) }
+        let screens = extras ? try measureScreens(database: database, clock: .fixed(morning), singles: singles) : [:]
+        let startup = extras ? measureStartup(databasePath: path) : nil
+        let memory = extras ? measurePeakMemory(databasePath: path, ordersFrom: options.asOf) : nil
         return Figures(
             customers: customers, directory: directory, buildSeconds: buildSeconds, measurements: measurements,
             ordersPlaced: placed,
             ordersRefusedByCredit: refused, ordersPerSecond: ordersPerSecond, rawInsertRowsPerSecond: raw,
             ordersPerRawRow: ordersPerSecond / raw, screens: screens, startupMilliseconds: startup,
-            invoicing: invoicing, receivables: receivables)
+            invoicing: invoicing, receivables: receivables, ledgers: ledgers, screensMemory: memory)
     }
 
     /// Times `count` runs of `body`, returning p50 and p99 in microseconds.

@@ -15,14 +15,20 @@ struct LedgerCommand: ParsableCommand {
             commandName: "trial-balance", abstract: "試算表 / Trial balance.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var user: UserOptions
+        @Option(
+            name: .customLong("as-of"),
+            help: "截至日（含當日之前的分錄；預設全部）/ As of (YYYY-MM-DD: entries dated on or before it; default all).")
+        var asOf: String?
 
         func run() throws {
             try perform(global) {
+                let day = try parsed { try asOf.map { try LocalDate($0) } }
                 let database = try global.open()
                 _ = try user.session(database, for: .reports)
-                let rows = try database.trialBalance()
-                let customers = try database.receivablesByCustomer()
+                let rows = try database.trialBalance(asOf: day)
+                let customers = try database.receivablesByCustomer(asOf: day)
                 let body = TrialBalanceJSON(
+                    asOf: day?.iso,
                     accounts: rows.map {
                         .init(
                             account: $0.account.rawValue, name: $0.account.chinese, debit: $0.debit.amount,
@@ -31,11 +37,13 @@ struct LedgerCommand: ParsableCommand {
                     receivables: Dictionary(uniqueKeysWithValues: customers.map { ($0.key.rawValue, $0.value.amount) }),
                     balanced: rows.map(\.debit).sum() == rows.map(\.credit).sum())
                 global.output.emit(body) {
-                    rows.map {
-                        "\($0.account.rawValue) \(pad($0.account.chinese, 20)) 借 \(pad($0.debit.grouped, 13, right: true)) 貸 \(pad($0.credit.grouped, 13, right: true)) 餘 \(pad($0.balance.grouped, 13, right: true))"
-                    } + [
-                        "合計 total 借 debit \(rows.map(\.debit).sum().grouped) 貸 credit \(rows.map(\.credit).sum().grouped)  \(body.balanced ? "平衡 balanced" : "不平衡 NOT BALANCED")"
-                    ]
+                    // The date heads the table only when asked (the plain table stays as it was).
+                    (day.map { ["試算表 trial balance as of \($0.iso)（含當日 entries on or before it）"] } ?? [])
+                        + rows.map {
+                            "\($0.account.rawValue) \(pad($0.account.chinese, 20)) 借 \(pad($0.debit.grouped, 13, right: true)) 貸 \(pad($0.credit.grouped, 13, right: true)) 餘 \(pad($0.balance.grouped, 13, right: true))"
+                        } + [
+                            "合計 total 借 debit \(rows.map(\.debit).sum().grouped) 貸 credit \(rows.map(\.credit).sum().grouped)  \(body.balanced ? "平衡 balanced" : "不平衡 NOT BALANCED")"
+                        ]
                 }
             }
         }
@@ -71,6 +79,8 @@ struct LedgerCommand: ParsableCommand {
 
 /// `gl trial-balance --json`.
 struct TrialBalanceJSON: CLIJSON {
+    /// The `--as-of` date, or null for every entry.
+    var asOf: String?
     struct Row: CLIJSON {
         var account: String
         var name: String

@@ -13,6 +13,7 @@ enum Migrations {
         migrator.registerMigration("v5-users", migrate: users)
         migrator.registerMigration("v6-sign-in", migrate: signIn)
         migrator.registerMigration("v7-reference-version", migrate: referenceVersion)
+        migrator.registerMigration("v8-ledger-as-of", migrate: ledgerAsOf)
         return migrator
     }
 
@@ -456,5 +457,17 @@ extension Migrations {
             }
         }
         try db.execute(sql: sql)
+    }
+}
+
+extension Migrations {
+    /// Issue 14: the trial balance as of a date reads every journal line with its entry's date.
+    /// This covering index gives the lines in account order with their entry and amounts, so
+    /// the lines are never read from the table and each account's entries are looked up in id
+    /// order (measured on 937,500 lines with the sqlite3 shell: 0.2 s of CPU, against 1.4 s
+    /// through `journal_line_account`, which needs the table for the amounts).
+    static func ledgerAsOf(_ db: Database) throws {
+        try db.execute(
+            sql: "CREATE INDEX journal_line_account_entry ON journal_line(account, entry_id, debit, credit)")
     }
 }

@@ -10,17 +10,33 @@ public struct PostedEntry: Sendable, Hashable, Codable {
 }
 
 extension AppDatabase {
-    /// The trial balance from the journal: every account with its debits and credits. An account
-    /// that does not parse is an error naming the first entry that holds it.
-    public func trialBalance() throws -> [TrialBalanceRow] {
+    /// The trial balance from the journal: every account with its debits and credits, of the
+    /// entries dated on or before `asOf` (every entry when nil). An account that does not parse
+    /// is an error naming the first entry that holds it.
+    ///
+    /// As of a date, the lines are read through `journal_line_account_entry` (account, entry,
+    /// amounts: migration v8) in account order, each joined to its entry's date: the entries of
+    /// one account come in id order, so the entry pages are read in order too.
+    public func trialBalance(asOf: LocalDate? = nil) throws -> [TrialBalanceRow] {
         try read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT account, SUM(debit) AS d, SUM(credit) AS c, MIN(entry_id) AS entry FROM journal_line
-                    GROUP BY account ORDER BY account
-                    """
-            ).map { row in
+            let rows: [Row]
+            if let asOf {
+                rows = try Row.fetchAll(
+                    db.cachedStatement(
+                        sql: """
+                            SELECT l.account, SUM(l.debit) AS d, SUM(l.credit) AS c, MIN(l.entry_id) AS entry
+                            FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id
+                            WHERE e.date <= ? GROUP BY l.account ORDER BY l.account
+                            """), arguments: [asOf.iso])
+            } else {
+                rows = try Row.fetchAll(
+                    db.cachedStatement(
+                        sql: """
+                            SELECT account, SUM(debit) AS d, SUM(credit) AS c, MIN(entry_id) AS entry FROM journal_line
+                            GROUP BY account ORDER BY account
+                            """))
+            }
+            return try rows.map { row in
                 let account = try Stored.value(
                     Account.self, row, "account", table: "journal_line", id: "entry_id \(row["entry"] as Int64)")
                 return TrialBalanceRow(account: account, debit: Money(row["d"]), credit: Money(row["c"]))
@@ -28,18 +44,30 @@ extension AppDatabase {
         }
     }
 
-    /// Receivables per customer from the journal (account 1140), non-zero only. Every 1140 line
-    /// names its customer: a missing or unreadable one is an error naming the first entry that holds it.
-    public func receivablesByCustomer() throws -> [CustomerID: Money] {
+    /// Receivables per customer from the journal (account 1140), non-zero only, of the entries
+    /// dated on or before `asOf` (every entry when nil). Every 1140 line names its customer: a
+    /// missing or unreadable one is an error naming the first entry that holds it.
+    public func receivablesByCustomer(asOf: LocalDate? = nil) throws -> [CustomerID: Money] {
         try read { db in
             var out: [CustomerID: Money] = [:]
-            for row in try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT customer_id, SUM(debit) - SUM(credit) AS balance, MIN(entry_id) AS entry FROM journal_line
-                    WHERE account = '1140' GROUP BY customer_id HAVING balance != 0
-                    """)
-            {
+            let rows: [Row]
+            if let asOf {
+                rows = try Row.fetchAll(
+                    db.cachedStatement(
+                        sql: """
+                            SELECT l.customer_id, SUM(l.debit) - SUM(l.credit) AS balance, MIN(l.entry_id) AS entry
+                            FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id
+                            WHERE l.account = '1140' AND e.date <= ? GROUP BY l.customer_id HAVING balance != 0
+                            """), arguments: [asOf.iso])
+            } else {
+                rows = try Row.fetchAll(
+                    db.cachedStatement(
+                        sql: """
+                            SELECT customer_id, SUM(debit) - SUM(credit) AS balance, MIN(entry_id) AS entry
+                            FROM journal_line WHERE account = '1140' GROUP BY customer_id HAVING balance != 0
+                            """))
+            }
+            for row in rows {
                 let id = try Stored.customerID(
                     row, "customer_id", table: "journal_line", id: "entry_id \(row["entry"] as Int64)")
                 out[id] = Money(row["balance"])
