@@ -234,10 +234,9 @@ extension AppDatabase {
 
     /// The customer's active addresses in order of entry.
     static func addresses(_ db: Database, of id: CustomerID) throws -> [Address] {
-        try Row.fetchAll(
+        try Stored.all(
             db.cachedStatement(sql: "SELECT * FROM customer_address WHERE customer_id = ? AND active = 1 ORDER BY id"),
-            arguments: [id.rawValue]
-        ).map { try addressFrom($0) }
+            arguments: [id.rawValue], addressFrom)
     }
 
     /// The customer's special prices, current and past.

@@ -205,21 +205,10 @@ extension AppDatabase {
     }
 
     func orderRecord(_ db: Database, number: OrderNumber) throws -> OrderRecord? {
-        guard
-            let row = try Row.fetchOne(
-                db.cachedStatement(
-                    sql: """
-                        SELECT o.*, c.name AS customer_name, a.text AS address_text, a.zone AS zone,
-                          (SELECT COALESCE(SUM(CASE kind WHEN 'RESERVE' THEN amount ELSE -amount END), 0)
-                           FROM credit_reservation r WHERE r.order_number = o.number) AS reserved
-                        FROM sales_order o JOIN customer c ON c.id = o.customer_id
-                        JOIN customer_address a ON a.id = o.address_id WHERE o.number = ?
-                        """), arguments: [number.rawValue])
-        else { return nil }
-        let lines = try Row.fetchAll(
+        let lines = try Stored.all(
             db.cachedStatement(sql: "SELECT * FROM order_line WHERE order_number = ? ORDER BY line_no"),
             arguments: [number.rawValue]
-        ).map { line -> QuoteLine in
+        ) { line -> QuoteLine in
             let code = try Stored.parsed(
                 line, "product_code", table: "order_line", id: number.rawValue, ProductCode.init)
             return QuoteLine(
@@ -228,35 +217,49 @@ extension AppDatabase {
                 isSpecialPrice: line["is_special_price"], gross: Money(line["gross"] as Int64),
                 discount: Money(line["discount"] as Int64), net: Money(line["net"] as Int64))
         }
-        let goodsGross = Money(row["goods_gross"] as Int64)
-        let fee = Money(row["delivery_fee"] as Int64)
-        let quote = Quote(
-            lines: lines, cylinders: row["cylinders"], discountPercent: row["discount_percent"], goodsGross: goodsGross,
-            discount: Money(row["discount"] as Int64), goodsNet: Money(row["goods_net"] as Int64), deliveryFee: fee,
-            feeFactorPermille: row["fee_factor_permille"], freeDelivery: fee == .zero, net: Money(row["net"] as Int64),
-            tax: Money(row["tax"] as Int64),
-            total: Money(row["total"] as Int64), depositAtRisk: Money(row["deposit_at_risk"] as Int64))
-        let id = number.rawValue
-        let date = try Stored.date(row, "delivery_date", table: "sales_order", id: id)
-        let slot = try Stored.value(DeliverySlot.self, row, "slot", table: "sales_order", id: id)
-        let placedAt = try Stored.parsed(row, "placed_at", table: "sales_order", id: id, LocalDateTime.init)
         let calendar = try reference.calendar(db)
-        return OrderRecord(
-            number: number, uuid: row["uuid"],
-            customer: try Stored.customerID(row, "customer_id", table: "sales_order", id: id),
-            customerName: row["customer_name"], addressID: row["address_id"], address: row["address_text"],
-            zone: try Stored.value(
-                Zone.self, row, "zone", table: "customer_address", id: String(row["address_id"] as Int64)), date: date,
-            slot: slot,
-            status: try Stored.value(OrderStatus.self, row, "status", table: "sales_order", id: id), quote: quote,
-            placedAt: placedAt,
-            placedBy: row["placed_by"], creditOverrideBy: row["credit_override_by"],
-            creditOverrideReason: row["credit_override_reason"],
-            cancelledAt: try Stored.moment(row, "cancelled_at", table: "sales_order", id: id),
-            cancelledBy: row["cancelled_by"], cancelReason: row["cancel_reason"],
-            reserved: Money(row["reserved"] as Int64),
-            cancellationDeadline: calendar.cancellationDeadline(date: date, slot: slot, placedAt: placedAt),
-            version: row["version"])
+        return try Stored.first(
+            db.cachedStatement(
+                sql: """
+                    SELECT o.*, c.name AS customer_name, a.text AS address_text, a.zone AS zone,
+                      (SELECT COALESCE(SUM(CASE kind WHEN 'RESERVE' THEN amount ELSE -amount END), 0)
+                       FROM credit_reservation r WHERE r.order_number = o.number) AS reserved
+                    FROM sales_order o JOIN customer c ON c.id = o.customer_id
+                    JOIN customer_address a ON a.id = o.address_id WHERE o.number = ?
+                    """), arguments: [number.rawValue]
+        ) { row in
+            let goodsGross = Money(row["goods_gross"] as Int64)
+            let fee = Money(row["delivery_fee"] as Int64)
+            let quote = Quote(
+                lines: lines, cylinders: row["cylinders"], discountPercent: row["discount_percent"],
+                goodsGross: goodsGross,
+                discount: Money(row["discount"] as Int64), goodsNet: Money(row["goods_net"] as Int64), deliveryFee: fee,
+                feeFactorPermille: row["fee_factor_permille"], freeDelivery: fee == .zero,
+                net: Money(row["net"] as Int64),
+                tax: Money(row["tax"] as Int64),
+                total: Money(row["total"] as Int64), depositAtRisk: Money(row["deposit_at_risk"] as Int64))
+            let id = number.rawValue
+            let date = try Stored.date(row, "delivery_date", table: "sales_order", id: id)
+            let slot = try Stored.value(DeliverySlot.self, row, "slot", table: "sales_order", id: id)
+            let placedAt = try Stored.parsed(row, "placed_at", table: "sales_order", id: id, LocalDateTime.init)
+            return OrderRecord(
+                number: number, uuid: row["uuid"],
+                customer: try Stored.customerID(row, "customer_id", table: "sales_order", id: id),
+                customerName: row["customer_name"], addressID: row["address_id"], address: row["address_text"],
+                zone: try Stored.value(
+                    Zone.self, row, "zone", table: "customer_address", id: String(row["address_id"] as Int64)),
+                date: date,
+                slot: slot,
+                status: try Stored.value(OrderStatus.self, row, "status", table: "sales_order", id: id), quote: quote,
+                placedAt: placedAt,
+                placedBy: row["placed_by"], creditOverrideBy: row["credit_override_by"],
+                creditOverrideReason: row["credit_override_reason"],
+                cancelledAt: try Stored.moment(row, "cancelled_at", table: "sales_order", id: id),
+                cancelledBy: row["cancelled_by"], cancelReason: row["cancel_reason"],
+                reserved: Money(row["reserved"] as Int64),
+                cancellationDeadline: calendar.cancellationDeadline(date: date, slot: slot, placedAt: placedAt),
+                version: row["version"])
+        }
     }
 
     /// Orders matching `filter`, newest delivery date first.

@@ -176,20 +176,14 @@ enum ReceivablesStore {
 
     /// Reads a payment with its allocations.
     static func payment(_ db: Database, _ number: ReceiptNumber) throws -> PaymentRecord {
-        guard
-            let row = try Row.fetchOne(
-                db.cachedStatement(
-                    sql: "SELECT p.*, c.name FROM payment p JOIN customer c ON c.id = p.customer_id WHERE number = ?"),
-                arguments: [number.rawValue])
-        else { throw StoreError.paymentNotFound(number.rawValue) }
         let id = number.rawValue
-        let allocations = try Row.fetchAll(
+        let allocations = try Stored.all(
             db.cachedStatement(
                 sql: """
                     SELECT a.*, o.reference, o.kind FROM allocation a JOIN open_item o ON o.id = a.open_item_id
                     WHERE payment_number = ? ORDER BY a.id
                     """), arguments: [number.rawValue]
-        ).map { row in
+        ) { row in
             AllocationRecord(
                 id: row["id"], reference: row["reference"], kind: row["kind"], amount: Money(row["amount"] as Int64),
                 allocatedOn: try Stored.date(row, "allocated_on", table: "allocation"),
@@ -197,29 +191,37 @@ enum ReceivablesStore {
                 rule: row["rule"], reversedOn: try Stored.optionalDate(row, "reversed_on", table: "allocation"),
                 reversalReason: row["reversal_reason"])
         }
-        let check: CheckDetails? =
-            if let bank = row["check_bank"] as String?, let checkNumber = row["check_number"] as String?,
-                let due = row["check_due"] as String?
-            {
-                CheckDetails(
-                    bank: bank, number: checkNumber,
-                    due: try Stored.parsed(row, "check_due", table: "payment", id: number.rawValue) { _ in
-                        try LocalDate(due)
-                    })
-            } else { nil }
-        return PaymentRecord(
-            number: number, customer: try Stored.customerID(row, "customer_id", table: "payment", id: id),
-            customerName: row["name"], receivedOn: try Stored.date(row, "received_on", table: "payment", id: id),
-            amount: Money(row["amount"] as Int64),
-            method: try Stored.value(PaymentMethod.self, row, "method", table: "payment", id: id),
-            reference: row["reference"], check: check,
-            checkStatus: try Stored.optional(CheckStatus.self, row, "check_status", table: "payment", id: id),
-            source: try Stored.value(PaymentSource.self, row, "source", table: "payment", id: id),
-            collector: row["collector"],
-            status: try Stored.value(ReceiptStatus.self, row, "status", table: "payment", id: id),
-            unapplied: Money(row["unapplied"] as Int64),
-            refunded: Money(row["refunded"] as Int64), reversalReason: row["reversal_reason"],
-            allocations: allocations, createdBy: row["created_by"])
+        let found = try Stored.first(
+            db.cachedStatement(
+                sql: "SELECT p.*, c.name FROM payment p JOIN customer c ON c.id = p.customer_id WHERE number = ?"),
+            arguments: [number.rawValue]
+        ) { row -> PaymentRecord in
+            let check: CheckDetails? =
+                if let bank = row["check_bank"] as String?, let checkNumber = row["check_number"] as String?,
+                    let due = row["check_due"] as String?
+                {
+                    CheckDetails(
+                        bank: bank, number: checkNumber,
+                        due: try Stored.parsed(row, "check_due", table: "payment", id: number.rawValue) { _ in
+                            try LocalDate(due)
+                        })
+                } else { nil }
+            return PaymentRecord(
+                number: number, customer: try Stored.customerID(row, "customer_id", table: "payment", id: id),
+                customerName: row["name"], receivedOn: try Stored.date(row, "received_on", table: "payment", id: id),
+                amount: Money(row["amount"] as Int64),
+                method: try Stored.value(PaymentMethod.self, row, "method", table: "payment", id: id),
+                reference: row["reference"], check: check,
+                checkStatus: try Stored.optional(CheckStatus.self, row, "check_status", table: "payment", id: id),
+                source: try Stored.value(PaymentSource.self, row, "source", table: "payment", id: id),
+                collector: row["collector"],
+                status: try Stored.value(ReceiptStatus.self, row, "status", table: "payment", id: id),
+                unapplied: Money(row["unapplied"] as Int64),
+                refunded: Money(row["refunded"] as Int64), reversalReason: row["reversal_reason"],
+                allocations: allocations, createdBy: row["created_by"])
+        }
+        guard let found else { throw StoreError.paymentNotFound(number.rawValue) }
+        return found
     }
 
     /// Reads the payment after a change to it, records the audit entry (before and after) and
