@@ -30,7 +30,7 @@ struct FastPathEquivalenceTests {
         return found
     }
 
-    @Test("The Turnkey export on every core writes the files one-at-a-time writing gives, and marks exactly them")
+    @Test("The Turnkey export writes the files one-at-a-time writing gives, and marks exactly them")
     func parallelExport() throws {
         let branch = try TestBranch.make()
         for _ in 0..<150 {
@@ -85,7 +85,9 @@ struct FastPathEquivalenceTests {
         #expect(try branch.database.exportTurnkey(root: parallel, by: branch.accountant) == 0)
     }
 
-    @Test("A file that cannot be written is reported by path; the others are written and marked")
+    @Test(
+        "A file that cannot be written stops the export in id order: named by path, it and the later messages stay pending"
+    )
     func exportFailure() throws {
         let branch = try TestBranch.make()
         for _ in 0..<3 {
@@ -106,7 +108,8 @@ struct FastPathEquivalenceTests {
             return path == blocked
         }
         let pending = try branch.database.pendingMessages()
-        #expect(pending.map(\.id) == [first.id])
+        #expect(pending.count == 3)
+        #expect(pending.first?.id == first.id)
     }
 
     @Test("An order's audit entry holds the bytes its own encoding gave, which are the OrderPlaced payload")

@@ -107,40 +107,28 @@ extension AppDatabase {
                 throw StoreError.fileNotWritten(path: folder, detail: error.localizedDescription)
             }
         }
-        // The files are independent: written on every core, each to its own slot. What was
-        // written is marked even when another file failed; the first failure is reported.
-        let names = messages.map { message, _ in "\(message.type)_\(message.reference)_\(message.id).xml" }
-        let failures = ConcurrentSlots<StoreError>(count: messages.count)
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, messages.count / 64 + 1))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for index in stride(from: worker, to: messages.count, by: workers) {
-                let (message, type) = messages[index]
-                let path = root + "/" + type.turnkeyFolder + "/" + names[index]
-                var xml = message.xml
-                failures[index] = xml.withUTF8 { bytes -> StoreError? in
-                    do throws(StoreError) {
-                        try ExportedFile.write(UnsafeRawBufferPointer(bytes), to: path, mode: mode)
-                    } catch { return error }
-                    return nil
-                }
+        // In id order, stopping at the first failure: a cancel, void or allowance must never
+        // reach the platform ahead of the invoice it refers to. What was written before the
+        // failure is marked; the error names the path. (Written on both cores, the files left
+        // after a failure would have gone out anyway: the review of 2026-12-08.)
+        var written: [(id: Int64, fileName: String)] = []
+        for (message, type) in messages {
+            let name = "\(message.type)_\(message.reference)_\(message.id).xml"
+            var xml = message.xml
+            let failure = xml.withUTF8 { bytes -> StoreError? in
+                do throws(StoreError) {
+                    try ExportedFile.write(
+                        UnsafeRawBufferPointer(bytes), to: root + "/" + type.turnkeyFolder + "/" + name, mode: mode)
+                } catch { return error }
+                return nil
             }
+            if let failure {
+                if !written.isEmpty { try markExported(written, by: session) }
+                throw failure
+            }
+            written.append((message.id, name))
         }
-        let written = messages.indices.filter { failures[$0] == nil }.map { (messages[$0].0.id, names[$0]) }
         if !written.isEmpty { try markExported(written, by: session) }
-        if let failure = messages.indices.lazy.compactMap({ failures[$0] }).first { throw failure }
         return written.count
-    }
-}
-
-/// One optional value per index, written from several threads (each index by one thread only).
-final class ConcurrentSlots<Value: Sendable>: @unchecked Sendable {
-    private var values: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-
-    subscript(index: Int) -> Value? {
-        get { lock.withLock { values[index] } }
-        set { lock.withLock { values[index] = newValue } }
     }
 }
