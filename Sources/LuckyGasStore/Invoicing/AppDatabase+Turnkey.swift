@@ -35,16 +35,7 @@ public enum ExportedFile {
         guard descriptor >= 0 else { throw .fileNotWritten(path: path, detail: String(cString: strerror(errno))) }
         // open(2) honours the umask; set the mode exactly.
         var failure: String? = fchmod(descriptor, mode_t(mode)) == 0 ? nil : String(cString: strerror(errno))
-        var offset = 0
-        while failure == nil && offset < bytes.count {
-            let count = Foundation.write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
-            if count < 0 {
-                if errno == EINTR { continue }
-                failure = String(cString: strerror(errno))
-            } else {
-                offset += count
-            }
-        }
+        if failure == nil { failure = writeAll(bytes, to: descriptor) }
         if close(descriptor) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
         if failure == nil && rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
         if let failure {
@@ -71,19 +62,28 @@ extension ExportedFile {
             defer { close(descriptor) }
             // open(2) honours the umask; set the mode exactly.
             guard fchmod(descriptor, mode_t(mode)) == 0 else { return false }
-            var offset = 0
-            while offset < bytes.count {
-                let count = Foundation.write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw .fileNotWritten(path: path, detail: String(cString: strerror(errno)))
-                }
-                offset += count
-            }
+            if let failure = writeAll(bytes, to: descriptor) { throw .fileNotWritten(path: path, detail: failure) }
             return linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0
         #else
             return false
         #endif
+    }
+}
+
+extension ExportedFile {
+    /// Writes all of `bytes` to `descriptor` (write(2) may write less than asked, or be
+    /// interrupted); the system's reason when it fails.
+    fileprivate static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> String? {
+        var offset = 0
+        while offset < bytes.count {
+            let count = Foundation.write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+            if count < 0 {
+                if errno == EINTR { continue }
+                return String(cString: strerror(errno))
+            }
+            offset += count
+        }
+        return nil
     }
 }
 
